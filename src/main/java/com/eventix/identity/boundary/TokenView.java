@@ -1,0 +1,13 @@
+package com.eventix.identity.boundary;
+
+import com.eventix.identity.control.SignedIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A token pair as handed to clients. */
+@Schema(name = "Tokens")
+public record TokenView(String accessToken, String refreshToken, String tokenType,
+                        @Schema(description = "Access token lifetime in seconds") long expiresIn, UserView user) {
+    public static TokenView of(SignedIn s) {
+        return new TokenView(s.accessToken(), s.refreshToken(), "Bearer", s.expiresInSeconds(), UserView.of(s.user()));
+    }
+}

@@ -1,0 +1,81 @@
+package com.eventix.identity.control;
+
+import com.eventix.identity.entity.RefreshToken;
+import com.eventix.identity.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Access + refresh token pairs. Refresh tokens are 256 random bits, handed out once and stored as SHA-256.
+ */
+@ApplicationScoped
+public class SessionTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    AccessTokens accessTokens;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "REFRESH_TOKEN_EXPIRY")
+    Duration refreshLifetime;
+
+    /** Starts a new family (a fresh sign-in) and returns its first pair. Runs in the caller's transaction. */
+    public SignedIn open(User user) {
+        return next(user, UUID.randomUUID());
+    }
+
+    /** The family's next pair, after its previous token was spent. */
+    public SignedIn next(User user, UUID familyId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        em.persist(new RefreshToken(user.id(), familyId, hash(raw), now, now.plus(refreshLifetime)));
+        AccessTokens.AccessToken access = accessTokens.issue(user);
+        return new SignedIn(access.token(), raw, access.expiresInSeconds(), user);
+    }
+
+    /** Finds the stored token a raw value belongs to, locked against a concurrent use of the same token. */
+    public Optional<RefreshToken> findForUpdate(String raw) {
+        return em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
+                .setParameter("hash", hash(raw))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /** Revokes every token of a family; answers how many were still live. */
+    public int revokeFamily(UUID familyId) {
+        return em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now "
+                        + "WHERE t.familyId = :family AND t.revokedAt IS NULL")
+                .setParameter("now", clock.instant())
+                .setParameter("family", familyId)
+                .executeUpdate();
+    }
+
+    static String hash(String raw) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.eventix.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One refresh token of a login "family". Only its SHA-256 is stored. A token is good for one use: using it
+ * yields the family's next token; presenting it again means it was stolen, and the whole family is revoked.
+ */
+@Entity
+@Table(name = "refresh_tokens")
+public class RefreshToken {
+    /** Why a presented token was refused. */
+    public enum Rejection { EXPIRED, REVOKED, REUSED }
+
+    @Id
+    private UUID id;
+    @Column(name = "user_id", nullable = false)
+    private UUID userId;
+    @Column(name = "family_id", nullable = false)
+    private UUID familyId;
+    @Column(name = "token_hash", nullable = false)
+    private String tokenHash;
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+    @Column(name = "used_at")
+    private Instant usedAt;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected RefreshToken() {
+    }
+
+    public RefreshToken(UUID userId, UUID familyId, String tokenHash, Instant now, Instant expiresAt) {
+        this.id = UUID.randomUUID();
+        this.userId = userId;
+        this.familyId = familyId;
+        this.tokenHash = tokenHash;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    /**
+     * Spends the token. Answers why it cannot be spent, or null when it just was (and must be replaced by the
+     * family's next token).
+     */
+    public Rejection use(Instant now) {
+        if (usedAt != null) {
+            return Rejection.REUSED;
+        }
+        if (revokedAt != null) {
+            return Rejection.REVOKED;
+        }
+        if (!now.isBefore(expiresAt)) {
+            return Rejection.EXPIRED;
+        }
+        usedAt = now;
+        return null;
+    }
+
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public UUID familyId() {
+        return familyId;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+}

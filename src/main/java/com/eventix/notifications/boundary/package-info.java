@@ -1,0 +1,4 @@
+/**
+ * The notifications queue consumer.
+ */
+package com.eventix.notifications.boundary;

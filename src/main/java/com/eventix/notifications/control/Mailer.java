@@ -1,0 +1,88 @@
+package com.eventix.notifications.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** SMTP through Jakarta Mail. Without SMTP_HOST (development) mails are written to the log instead. */
+@ApplicationScoped
+public class Mailer {
+    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "SMTP_HOST", defaultValue = "")
+    String host;
+    @Inject
+    @ConfigProperty(name = "SMTP_PORT")
+    int port;
+    @Inject
+    @ConfigProperty(name = "SMTP_USER", defaultValue = "")
+    String user;
+    @Inject
+    @ConfigProperty(name = "SMTP_PASSWORD", defaultValue = "")
+    String password;
+    @Inject
+    @ConfigProperty(name = "SMTP_STARTTLS")
+    boolean startTls;
+    @Inject
+    @ConfigProperty(name = "MAIL_FROM")
+    String from;
+
+    private Session session;
+
+    @PostConstruct
+    void init() {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", host);
+        props.put("mail.smtp.port", Integer.toString(port));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "10000");
+        props.put("mail.smtp.writetimeout", "10000");
+        props.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        Authenticator auth = null;
+        if (!user.isBlank()) {
+            props.put("mail.smtp.auth", "true");
+            auth = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user, password);
+                }
+            };
+        }
+        session = Session.getInstance(props, auth);
+        if (host.isBlank()) {
+            LOG.warning("SMTP_HOST is not set: emails are written to the log, not sent");
+        }
+    }
+
+    public void send(String to, String subject, String body) {
+        if (host.isBlank()) {
+            LOG.info(() -> "EMAIL to " + to + " | " + subject + "\n" + body);
+            return;
+        }
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setText(body, StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("SMTP delivery to " + to + " failed: " + e.getMessage(), e);
+        }
+    }
+}

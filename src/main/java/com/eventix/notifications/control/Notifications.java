@@ -1,0 +1,49 @@
+package com.eventix.notifications.control;
+
+import com.eventix.notifications.entity.Notification;
+import com.eventix.platform.messaging.Outbox;
+import com.eventix.platform.messaging.Queues;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Sending notifications. {@link #email} only decides, inside the caller's transaction; delivery happens after
+ * commit through the notifications queue, and {@link #deliver} applies each message once.
+ */
+@ApplicationScoped
+public class Notifications {
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Mailer mailer;
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID email(UUID userId, String to, String type, String subject, String body) {
+        UUID id = UUID.randomUUID();
+        return outbox.enqueue(Queues.NOTIFICATIONS, id, new EmailMessage(id, userId, type, to, subject, body));
+    }
+
+    /** Sends the email unless it was already sent; a failure rolls back and the broker redelivers. */
+    @Transactional
+    public void deliver(EmailMessage email) {
+        Notification notification = em.find(Notification.class, email.notificationId());
+        if (notification == null) {
+            notification = new Notification(email.notificationId(), email.userId(), email.type(),
+                    Notification.Channel.EMAIL, email.to(), email.subject(), email.body(), clock.instant());
+            em.persist(notification);
+        } else if (notification.isSent()) {
+            return;
+        }
+        mailer.send(email.to(), email.subject(), email.body());
+        notification.sent(clock.instant());
+    }
+}

@@ -1,0 +1,76 @@
+package com.eventix.notifications.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A message to a user. Its id is the outbox message id, so a redelivered message finds it already sent. */
+@Entity
+@Table(name = "notifications")
+public class Notification {
+    public enum Channel { EMAIL, IN_APP, PUSH }
+
+    @Id
+    private UUID id;
+    @Column(name = "user_id")
+    private UUID userId;
+    @Column(nullable = false)
+    private String type;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Channel channel;
+    private String recipient;
+    private String subject;
+    @Column(nullable = false)
+    private String message;
+    @Column(name = "is_read", nullable = false)
+    private boolean read;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Notification() {
+    }
+
+    public Notification(UUID id, UUID userId, String type, Channel channel, String recipient, String subject,
+                        String message, Instant now) {
+        this.id = id;
+        this.userId = userId;
+        this.type = type;
+        this.channel = channel;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.message = message;
+        this.createdAt = now;
+    }
+
+    public boolean isSent() {
+        return sentAt != null;
+    }
+
+    public void sent(Instant at) {
+        this.sentAt = at;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String message() {
+        return message;
+    }
+}

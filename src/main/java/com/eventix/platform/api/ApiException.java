@@ -1,0 +1,36 @@
+package com.eventix.platform.api;
+
+import jakarta.ejb.ApplicationException;
+import java.util.Map;
+
+/**
+ * A failure the client caused or must know about, carrying its stable code. Marked as an EJB application
+ * exception so an EJB that throws it rolls back and the client still sees the code, not a 500.
+ */
+@ApplicationException(rollback = true)
+public class ApiException extends RuntimeException {
+    private final ErrorCode code;
+    private final Map<String, Object> details;
+
+    public ApiException(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    public ApiException(ErrorCode code, String message, Map<String, Object> details) {
+        super(message);
+        this.code = code;
+        this.details = details;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(ErrorCode.NOT_FOUND, what + " not found");
+    }
+}

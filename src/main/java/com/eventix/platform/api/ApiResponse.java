@@ -1,0 +1,33 @@
+package com.eventix.platform.api;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The response envelope every endpoint answers with (specification: "Response Format" / "Error Format"). */
+@JsonbPropertyOrder({"success", "data", "message", "error", "timestamp"})
+@Schema(name = "Envelope", description = "Every response is wrapped in this envelope.")
+public record ApiResponse<T>(
+        boolean success,
+        T data,
+        String message,
+        ApiError error,
+        @Schema(example = "2026-05-01T19:00:00Z") Instant timestamp) {
+
+    public static <T> ApiResponse<T> ok(T data) {
+        return new ApiResponse<>(true, data, "Operation successful", null, now());
+    }
+
+    public static <T> ApiResponse<T> ok(T data, String message) {
+        return new ApiResponse<>(true, data, message, null, now());
+    }
+
+    public static ApiResponse<Void> failure(ApiError error) {
+        return new ApiResponse<>(false, null, null, error, now());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

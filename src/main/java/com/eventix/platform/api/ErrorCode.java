@@ -1,0 +1,53 @@
+package com.eventix.platform.api;
+
+/**
+ * Every error code the API can answer with, and the HTTP status it travels with. Codes are part of the
+ * contract: add new ones, never rename or reuse one.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400),
+    MALFORMED_JSON(400),
+    WEAK_PASSWORD(400),
+    INVALID_OAUTH_STATE(400),
+    UNAUTHORIZED(401),
+    INVALID_CREDENTIALS(401),
+    INVALID_REFRESH_TOKEN(401),
+    REFRESH_TOKEN_REUSED(401),
+    ACCOUNT_DISABLED(403),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    EMAIL_TAKEN(409),
+    CONFLICT(409),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    RATE_LIMITED(429),
+    OAUTH_PROVIDER_ERROR(502),
+    OAUTH_NOT_CONFIGURED(503),
+    INTERNAL_ERROR(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> VALIDATION_FAILED;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            default -> status >= 500 ? INTERNAL_ERROR : VALIDATION_FAILED;
+        };
+    }
+}

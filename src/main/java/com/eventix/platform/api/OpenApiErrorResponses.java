@@ -1,0 +1,65 @@
+package com.eventix.platform.api;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the error envelope on every operation, so each one lists the failures every endpoint shares
+ * (validation, authentication, authorisation, rate limiting, internal) without repeating them in annotations.
+ */
+public class OpenApiErrorResponses implements OASFilter {
+    private static final String ERROR_ENVELOPE = "ErrorEnvelope";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Schema error = OASFactory.createSchema()
+                .type(Schema.SchemaType.OBJECT)
+                .description("A failed response. error.code is one of the stable codes of the Error schema.")
+                .properties(Map.of(
+                        "success", OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN).example(false),
+                        "error", OASFactory.createSchema().ref("Error"),
+                        "timestamp", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time")));
+        openAPI.getComponents().addSchema(ERROR_ENVELOPE, error);
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(item ->
+                item.getOperations().values().forEach(this::addErrors));
+    }
+
+    private void addErrors(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        add(responses, "400", "Invalid input (VALIDATION_FAILED with per-field details, MALFORMED_JSON, ...)");
+        if (secured) {
+            add(responses, "401", "Missing, expired or invalid access token (UNAUTHORIZED)");
+            add(responses, "403", "Your role may not do this (FORBIDDEN)");
+        }
+        add(responses, "429", "Too many requests (RATE_LIMITED); see the Retry-After header");
+        add(responses, "500", "Unexpected failure (INTERNAL_ERROR, with an incident id)");
+    }
+
+    private static void add(APIResponses responses, String status, String description) {
+        if (responses.getAPIResponse(status) != null) {
+            return;
+        }
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType("application/json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_ENVELOPE))));
+        responses.addAPIResponse(status, response);
+    }
+}

@@ -1,0 +1,45 @@
+package com.eventix.platform.api;
+
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line: unwraps what EJB and transaction layers wrapped around a known failure, and answers
+ * anything truly unexpected with a 500 that carries an incident id for the log, never internals.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return new ApiExceptionMapper().toResponse(api);
+            }
+            if (t instanceof ConstraintViolationException cve) {
+                return new ValidationExceptionMapper().toResponse(cve);
+            }
+            if (t instanceof WebApplicationException wae && t != e) {
+                return new WebApplicationExceptionMapper().toResponse(wae);
+            }
+            if (t instanceof EJBException ejb && ejb.getCausedByException() != null && ejb.getCausedByException() != t.getCause()) {
+                return toResponse(ejb.getCausedByException());
+            }
+        }
+        if (MalformedBodies.isMalformedJson(e)) {
+            return MalformedBodies.response();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unhandled failure, incident " + incident, e);
+        return Responses.error(ErrorCode.INTERNAL_ERROR, "Internal error", Map.of("incident", incident));
+    }
+}

@@ -1,0 +1,31 @@
+package com.eventix.platform.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/** JAX-RS' own failures (unknown path, wrong method or media type, unreadable body) in the envelope. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 400 && MalformedBodies.isMalformedJson(e)) {
+            return MalformedBodies.response();
+        }
+        ErrorCode code = ErrorCode.forStatus(status);
+        String message = switch (status) {
+            case 401 -> "Authentication required";
+            case 403 -> "You are not allowed to do this";
+            case 404 -> "No such resource";
+            default -> status >= 500 ? "Internal error" : e.getMessage();
+        };
+        Response response = Responses.error(status, code, message, Map.of());
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+}

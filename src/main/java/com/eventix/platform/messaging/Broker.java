@@ -1,0 +1,90 @@
+package com.eventix.platform.messaging;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Artemis connection factory, used directly (no resource adapter). The URL comes from ARTEMIS_URL; the
+ * client re-connects on its own when an established connection drops, and the callers here re-create a
+ * connection that could not be made at all.
+ */
+@ApplicationScoped
+public class Broker {
+    private static final Logger LOG = Logger.getLogger(Broker.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "ARTEMIS_URL")
+    String url;
+    @Inject
+    @ConfigProperty(name = "ARTEMIS_USER", defaultValue = "")
+    String user;
+    @Inject
+    @ConfigProperty(name = "ARTEMIS_PASSWORD", defaultValue = "")
+    String password;
+
+    private ActiveMQConnectionFactory factory;
+    private final AtomicBoolean reachable = new AtomicBoolean(false);
+
+    private synchronized ActiveMQConnectionFactory factory() {
+        if (factory == null) {
+            factory = new ActiveMQConnectionFactory(url);
+            // Survive broker restarts: keep retrying an established connection, backing off to 10 s.
+            factory.setReconnectAttempts(-1);
+            factory.setRetryInterval(500);
+            factory.setRetryIntervalMultiplier(2.0);
+            factory.setMaxRetryInterval(10_000);
+            factory.setCallTimeout(10_000);
+            if (!user.isBlank()) {
+                factory.setUser(user);
+                factory.setPassword(password);
+            }
+        }
+        return factory;
+    }
+
+    /** A new started connection; the caller owns and closes it. */
+    public Connection connect() throws JMSException {
+        try {
+            Connection connection = factory().createConnection();
+            connection.start();
+            if (reachable.compareAndSet(false, true)) {
+                LOG.info("Connected to the message broker at " + url);
+            }
+            return connection;
+        } catch (JMSException e) {
+            if (reachable.compareAndSet(true, false)) {
+                LOG.warning("Message broker at " + url + " is unreachable: " + e.getMessage()
+                        + "; messages wait in the outbox until it returns");
+            }
+            throw e;
+        }
+    }
+
+    public void markUnreachable(Exception cause) {
+        if (reachable.compareAndSet(true, false)) {
+            LOG.warning("Lost the message broker at " + url + ": " + cause.getMessage());
+        }
+    }
+
+    public boolean isReachable() {
+        return reachable.get();
+    }
+
+    public String url() {
+        return url;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.eventix.platform.messaging;
+
+/**
+ * Consumes one queue. Implementations are CDI beans; {@link QueueWorkers} finds them and feeds each from its
+ * queue. A message may arrive more than once: handlers apply it once, keyed on {@code messageId}. Throwing
+ * makes the broker redeliver it later.
+ */
+public interface MessageHandler {
+    /** The JMS property carrying the outbox message id. */
+    String MESSAGE_ID = "eventixMessageId";
+
+    String queue();
+
+    void handle(String messageId, String payload);
+}

@@ -1,0 +1,117 @@
+package com.eventix.platform.messaging;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves committed outbox rows to the broker: on a short timer (which also catches up after an outage or a
+ * restart) and right after each commit that added one. Rows are claimed with FOR UPDATE SKIP LOCKED, so every
+ * instance may run this at once; a crash between send and mark re-sends, never loses.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    private static final int BATCH = 100;
+
+    @Inject
+    Broker broker;
+    @Inject
+    OutboxStore store;
+
+    private final AtomicBoolean running = new AtomicBoolean(false);
+    private Connection connection;
+    private Session session;
+    private MessageProducer producer;
+
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "outbox relay")
+    void onTimer() {
+        relay();
+    }
+
+    @Asynchronous
+    public void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxMessageAdded added) {
+        relay();
+    }
+
+    /** Publishes pending rows until none is left; a concurrent call on this instance simply returns. */
+    public void relay() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = store.publishBatch(BATCH, this::send);
+            } while (sent == BATCH);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            broker.markUnreachable(e);
+            LOG.log(Level.FINE, "Outbox relay paused", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void send(OutboxMessage message) {
+        try {
+            if (producer == null) {
+                connection = broker.connect();
+                session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                producer = session.createProducer(null);
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            }
+            TextMessage jms = session.createTextMessage(message.payload());
+            jms.setJMSCorrelationID(message.id().toString());
+            jms.setStringProperty(MessageHandler.MESSAGE_ID, message.id().toString());
+            // Artemis drops a duplicate of a message it already has (same id), e.g. after a re-send.
+            jms.setStringProperty("_AMQ_DUPL_ID", message.id().toString());
+            producer.send(session.createQueue(message.destination()), jms);
+        } catch (JMSException e) {
+            throw new IllegalStateException("broker send failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeQuietly() {
+        producer = null;
+        session = null;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException ignored) {
+                // already gone
+            }
+            connection = null;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        closeQuietly();
+    }
+
+    /** How many messages wait for the broker (reported by the readiness check). */
+    public long pending() {
+        return store.pending();
+    }
+}

@@ -1,0 +1,127 @@
+package com.eventix.platform.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts one consumer thread per {@link MessageHandler}. Each receives in a transacted JMS session and commits
+ * only after the handler (and its database transaction) succeeded, so a failure means redelivery, not loss.
+ * A broker that is down at start or restarts later is waited for, with back-off.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+public class QueueWorkers {
+    private static final Logger LOG = Logger.getLogger(QueueWorkers.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    Broker broker;
+    @Inject
+    Instance<MessageHandler> handlers;
+
+    private final List<Worker> workers = new ArrayList<>();
+
+    @PostConstruct
+    void start() {
+        for (MessageHandler handler : handlers) {
+            Worker worker = new Worker(handler);
+            workers.add(worker);
+            Thread thread = threads.newThread(worker);
+            thread.setName("eventix-queue-" + handler.queue());
+            thread.start();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.forEach(Worker::stop);
+    }
+
+    private final class Worker implements Runnable {
+        private final MessageHandler handler;
+        private volatile boolean running = true;
+        private volatile Connection connection;
+
+        Worker(MessageHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void run() {
+            long backOff = 500;
+            while (running) {
+                try (Connection c = broker.connect()) {
+                    connection = c;
+                    backOff = 500;
+                    Session session = c.createSession(true, Session.SESSION_TRANSACTED);
+                    MessageConsumer consumer = session.createConsumer(session.createQueue(handler.queue()));
+                    while (running) {
+                        Message message = consumer.receive(1000);
+                        if (message != null) {
+                            process(session, message);
+                        }
+                    }
+                } catch (JMSException | RuntimeException e) {
+                    if (!running) {
+                        return;
+                    }
+                    broker.markUnreachable(e);
+                    sleep(backOff);
+                    backOff = Math.min(backOff * 2, 10_000);
+                }
+            }
+        }
+
+        private void process(Session session, Message message) throws JMSException {
+            String id = message.getStringProperty(MessageHandler.MESSAGE_ID);
+            try {
+                handler.handle(id, ((TextMessage) message).getText());
+                session.commit();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Handling message " + id + " from " + handler.queue()
+                        + " failed; it will be redelivered", e);
+                session.rollback();
+            }
+        }
+
+        void stop() {
+            running = false;
+            Connection c = connection;
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (JMSException ignored) {
+                    // shutting down
+                }
+            }
+        }
+
+        private void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+}

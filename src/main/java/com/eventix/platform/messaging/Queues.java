@@ -1,0 +1,10 @@
+package com.eventix.platform.messaging;
+
+/** The broker's queues. Artemis creates them on first use. */
+public final class Queues {
+    public static final String NOTIFICATIONS = "eventix.notifications";
+    public static final String PAYOUTS = "eventix.payouts";
+
+    private Queues() {
+    }
+}

@@ -1,0 +1,60 @@
+package com.eventix.platform.redis;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Redis as an optional accelerator: every call may come back empty, and callers must then do the correct thing
+ * without it (design invariant 8). After a failure, Redis is skipped for a short back-off so that an outage costs
+ * one timeout, not one per request. State changes are logged once, loudly.
+ */
+@ApplicationScoped
+public class Redis {
+    private static final Logger LOG = Logger.getLogger(Redis.class.getName());
+    private static final Duration BACK_OFF = Duration.ofSeconds(5);
+
+    @Inject
+    JedisPool pool;
+    @Inject
+    Clock clock;
+
+    private final AtomicReference<Instant> skipUntil = new AtomicReference<>(Instant.MIN);
+    private final AtomicBoolean down = new AtomicBoolean(false);
+
+    /** Runs a command; empty when Redis is unreachable (now or within the back-off). */
+    public <T> Optional<T> call(Function<Jedis, T> command) {
+        if (clock.instant().isBefore(skipUntil.get())) {
+            return Optional.empty();
+        }
+        try (Jedis jedis = pool.getResource()) {
+            T result = command.apply(jedis);
+            if (down.compareAndSet(true, false)) {
+                LOG.warning("Redis is reachable again: caching and rate limiting restored");
+            }
+            return Optional.ofNullable(result);
+        } catch (JedisException e) {
+            skipUntil.set(clock.instant().plus(BACK_OFF));
+            if (down.compareAndSet(false, true)) {
+                LOG.warning("Redis is unreachable (" + e.getMessage() + "): continuing without it; "
+                        + "caching is bypassed and rate limiting is DISABLED until it returns");
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the last attempt reached Redis; probes it when the back-off has passed. */
+    public boolean isAvailable() {
+        return call(Jedis::ping).isPresent();
+    }
+}

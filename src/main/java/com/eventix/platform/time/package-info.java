@@ -1,0 +1,4 @@
+/**
+ * The injectable clock.
+ */
+package com.eventix.platform.time;
