@@ -1,5 +1,6 @@
 package com.eventix.identity.boundary;
 
+import java.util.Optional;
 import com.eventix.identity.control.Accounts;
 import com.eventix.identity.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -28,19 +29,19 @@ public class AccountBootstrap {
     @Inject
     Accounts accounts;
     @Inject
-    @ConfigProperty(name = "EVENTIX_ADMIN_EMAIL", defaultValue = "")
-    String adminEmail;
+    @ConfigProperty(name = "EVENTIX_ADMIN_EMAIL")
+    Optional<String> adminEmailSetting;
     @Inject
-    @ConfigProperty(name = "EVENTIX_ADMIN_PASSWORD", defaultValue = "")
-    String adminPassword;
+    @ConfigProperty(name = "EVENTIX_ADMIN_PASSWORD")
+    Optional<String> adminPasswordSetting;
     @Inject
     @ConfigProperty(name = "EVENTIX_DEMO_DATA")
     boolean demoData;
 
     @PostConstruct
     void ensureAccounts() {
-        if (!adminEmail.isBlank() && !adminPassword.isBlank()) {
-            accounts.ensure(adminEmail, adminPassword, "Platform", "Admin", Role.ADMIN);
+        if (!adminEmailSetting.orElse("").isBlank() && !adminPasswordSetting.orElse("").isBlank()) {
+            accounts.ensure(adminEmailSetting.orElse(""), adminPasswordSetting.orElse(""), "Platform", "Admin", Role.ADMIN);
         }
         if (demoData) {
             accounts.ensure(DEMO_ADMIN, "admin-demo-2026", "Ada", "Admin", Role.ADMIN);

@@ -6,32 +6,50 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request bodies of the authentication endpoints. */
+/**
+ * Request bodies of the authentication and profile endpoints. Plain classes rather than records: Payara's
+ * OpenAPI scanner fails on validation annotations of record constructor parameters.
+ */
 public final class AuthRequests {
     private AuthRequests() {
     }
 
     @Schema(name = "RegisterRequest")
-    public record Register(
-            @NotBlank @Email @Size(max = 320) String email,
-            @NotBlank @Size(max = 128) @Schema(description = "At least 10 characters, not a common password") String password,
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
-            @Size(max = 32) @Pattern(regexp = "^\\+?[0-9 ()-]{5,31}$", message = "must be a phone number") String phone) {
+    public static class Register {
+        @NotBlank @Email @Size(max = 320)
+        public String email;
+        @NotBlank @Size(max = 128)
+        @Schema(description = "At least 10 characters, not a common password")
+        public String password;
+        @NotBlank @Size(max = 100)
+        public String firstName;
+        @NotBlank @Size(max = 100)
+        public String lastName;
+        @Size(max = 32) @Pattern(regexp = "^\\+?[0-9 ()-]{5,31}$", message = "must be a phone number")
+        public String phone;
     }
 
     @Schema(name = "LoginRequest")
-    public record Login(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {
+    public static class Login {
+        @NotBlank @Size(max = 320)
+        public String email;
+        @NotBlank @Size(max = 128)
+        public String password;
     }
 
     @Schema(name = "RefreshRequest")
-    public record Refresh(@NotBlank @Size(max = 256) String refreshToken) {
+    public static class Refresh {
+        @NotBlank @Size(max = 256)
+        public String refreshToken;
     }
 
     @Schema(name = "UpdateProfileRequest", description = "Only the fields present are changed.")
-    public record UpdateProfile(
-            @Size(min = 1, max = 100) String firstName,
-            @Size(min = 1, max = 100) String lastName,
-            @Size(max = 32) @Pattern(regexp = "^$|^\\+?[0-9 ()-]{5,31}$", message = "must be a phone number") String phone) {
+    public static class UpdateProfile {
+        @Size(min = 1, max = 100)
+        public String firstName;
+        @Size(min = 1, max = 100)
+        public String lastName;
+        @Size(max = 32) @Pattern(regexp = "^$|^\\+?[0-9 ()-]{5,31}$", message = "must be a phone number")
+        public String phone;
     }
 }

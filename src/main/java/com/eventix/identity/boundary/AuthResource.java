@@ -48,8 +48,8 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "The new user",
             content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response register(@Valid @NotNull AuthRequests.Register body) {
-        var user = accounts.register(new Accounts.Registration(body.email(), body.password(), body.firstName(),
-                body.lastName(), body.phone()), origin.get());
+        var user = accounts.register(new Accounts.Registration(body.email, body.password, body.firstName,
+                body.lastName, body.phone), origin.get());
         return Responses.created(URI.create("/api/v1/users/me"), UserView.of(user));
     }
 
@@ -59,7 +59,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "An access and refresh token pair",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
     public Response login(@Valid @NotNull AuthRequests.Login body) {
-        return Responses.ok(TokenView.of(authentication.login(body.email(), body.password(), origin.get())));
+        return Responses.ok(TokenView.of(authentication.login(body.email, body.password, origin.get())));
     }
 
     @POST
@@ -69,7 +69,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "A new token pair",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
     public Response refresh(@Valid @NotNull AuthRequests.Refresh body) {
-        return Responses.ok(TokenView.of(authentication.refresh(body.refreshToken(), origin.get())));
+        return Responses.ok(TokenView.of(authentication.refresh(body.refreshToken, origin.get())));
     }
 
     @POST
@@ -77,7 +77,7 @@ public class AuthResource {
     @Operation(summary = "End the sign-in a refresh token belongs to")
     @APIResponse(responseCode = "200", description = "Signed out")
     public Response logout(@Valid @NotNull AuthRequests.Refresh body) {
-        authentication.logout(body.refreshToken(), origin.get());
+        authentication.logout(body.refreshToken, origin.get());
         return Responses.ok(null, "Signed out");
     }
 

@@ -55,7 +55,7 @@ public class UsersResource {
             content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response update(@Valid @NotNull AuthRequests.UpdateProfile body) {
         var user = accounts.updateProfile(currentUser.id(),
-                new Accounts.ProfileChange(body.firstName(), body.lastName(), body.phone()));
+                new Accounts.ProfileChange(body.firstName, body.lastName, body.phone));
         return Responses.ok(UserView.of(user));
     }
 }

@@ -1,5 +1,6 @@
 package com.eventix.identity.control;
 
+import java.util.Optional;
 import com.eventix.identity.entity.OAuthLoginAttempt;
 import com.eventix.identity.entity.User;
 import com.eventix.platform.api.ApiException;
@@ -58,8 +59,8 @@ public class GoogleSignIn {
     @Inject
     Clock clock;
     @Inject
-    @ConfigProperty(name = "GOOGLE_CLIENT_ID", defaultValue = "")
-    String clientId;
+    @ConfigProperty(name = "GOOGLE_CLIENT_ID")
+    Optional<String> clientIdSetting;
     @Inject
     @ConfigProperty(name = "GOOGLE_REDIRECT_URL")
     String redirectUrl;
@@ -75,7 +76,7 @@ public class GoogleSignIn {
         em.persist(new OAuthLoginAttempt(state, PROVIDER, verifier, nonce, now, now.plus(ATTEMPT_LIFETIME)));
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
-        query.put("client_id", clientId);
+        query.put("client_id", clientIdSetting.orElse(""));
         query.put("redirect_uri", redirectUrl);
         query.put("scope", "openid email profile");
         query.put("state", state);
@@ -123,7 +124,7 @@ public class GoogleSignIn {
         boolean verified = Boolean.TRUE.equals(claims.getClaim("email_verified"))
                 || "true".equals(String.valueOf(claims.getClaim("email_verified")));
         if (email == null || !verified) {
-            throw new ApiException(ErrorCode.OAUTH_PROVIDER_ERROR, "Google did not confirm a verified email address");
+            throw new ApiException(ErrorCode.OAUTH_EMAIL_NOT_VERIFIED, "Google did not confirm a verified email address");
         }
         var byEmail = users.byEmail(email);
         if (byEmail.isPresent()) {
@@ -139,6 +140,8 @@ public class GoogleSignIn {
         User user = User.fromGoogle(email, subject, given == null ? email.split("@")[0] : given,
                 family == null ? "" : family, now);
         em.persist(user);
+        // Insert the user before its refresh token (no mapped relation tells EclipseLink the order).
+        em.flush();
         return user;
     }
 
@@ -146,7 +149,7 @@ public class GoogleSignIn {
         OidcClient.Metadata metadata = oidc.metadata();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, oidc.keys()));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(clientId,
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(clientIdSetting.orElse(""),
                 new JWTClaimsSet.Builder().issuer(metadata.issuer()).claim("nonce", nonce).build(),
                 Set.of("sub", "exp", "iat")));
         try {
@@ -157,7 +160,7 @@ public class GoogleSignIn {
     }
 
     private void requireConfigured() {
-        if (clientId == null || clientId.isBlank()) {
+        if (clientIdSetting.orElse("") == null || clientIdSetting.orElse("").isBlank()) {
             throw new ApiException(ErrorCode.OAUTH_NOT_CONFIGURED, "Google sign-in is not configured");
         }
     }

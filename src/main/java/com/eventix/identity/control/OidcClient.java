@@ -1,5 +1,6 @@
 package com.eventix.identity.control;
 
+import java.util.Optional;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -29,11 +30,11 @@ public class OidcClient {
     @ConfigProperty(name = "GOOGLE_ISSUER")
     String issuer;
     @Inject
-    @ConfigProperty(name = "GOOGLE_CLIENT_ID", defaultValue = "")
-    String clientId;
+    @ConfigProperty(name = "GOOGLE_CLIENT_ID")
+    Optional<String> clientIdSetting;
     @Inject
-    @ConfigProperty(name = "GOOGLE_CLIENT_SECRET", defaultValue = "")
-    String clientSecret;
+    @ConfigProperty(name = "GOOGLE_CLIENT_SECRET")
+    Optional<String> clientSecretSetting;
 
     private volatile Metadata metadata;
     private volatile JWKSource<SecurityContext> keys;
@@ -71,8 +72,8 @@ public class OidcClient {
         form.put("grant_type", "authorization_code");
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
+        form.put("client_id", clientIdSetting.orElse(""));
+        form.put("client_secret", clientSecretSetting.orElse(""));
         form.put("code_verifier", codeVerifier);
         HttpRequest request = HttpRequest.newBuilder(URI.create(metadata().tokenEndpoint()))
                 .timeout(Duration.ofSeconds(10))

@@ -1,6 +1,8 @@
 package com.eventix.identity.entity;
 
+import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,8 +21,10 @@ public class OAuthLoginAttempt {
     @Column(nullable = false)
     private String nonce;
     @Column(name = "expires_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant expiresAt;
     @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
 
     protected OAuthLoginAttempt() {

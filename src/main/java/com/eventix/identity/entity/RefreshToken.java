@@ -1,6 +1,8 @@
 package com.eventix.identity.entity;
 
+import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,12 +28,16 @@ public class RefreshToken {
     @Column(name = "token_hash", nullable = false)
     private String tokenHash;
     @Column(name = "expires_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant expiresAt;
     @Column(name = "used_at")
+    @Convert(converter = InstantConverter.class)
     private Instant usedAt;
     @Column(name = "revoked_at")
+    @Convert(converter = InstantConverter.class)
     private Instant revokedAt;
     @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
 
     protected RefreshToken() {

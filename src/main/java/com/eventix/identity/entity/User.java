@@ -1,6 +1,8 @@
 package com.eventix.identity.entity;
 
+import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,8 +39,10 @@ public class User {
     @Column(name = "google_subject")
     private String googleSubject;
     @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant updatedAt;
 
     protected User() {

@@ -1,5 +1,6 @@
 package com.eventix.notifications.control;
 
+import java.util.Optional;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,17 +24,17 @@ public class Mailer {
     private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
     @Inject
-    @ConfigProperty(name = "SMTP_HOST", defaultValue = "")
-    String host;
+    @ConfigProperty(name = "SMTP_HOST")
+    Optional<String> hostSetting;
     @Inject
     @ConfigProperty(name = "SMTP_PORT")
     int port;
     @Inject
-    @ConfigProperty(name = "SMTP_USER", defaultValue = "")
-    String user;
+    @ConfigProperty(name = "SMTP_USER")
+    Optional<String> userSetting;
     @Inject
-    @ConfigProperty(name = "SMTP_PASSWORD", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "SMTP_PASSWORD")
+    Optional<String> passwordSetting;
     @Inject
     @ConfigProperty(name = "SMTP_STARTTLS")
     boolean startTls;
@@ -46,30 +47,30 @@ public class Mailer {
     @PostConstruct
     void init() {
         Properties props = new Properties();
-        props.put("mail.smtp.host", host);
+        props.put("mail.smtp.host", hostSetting.orElse(""));
         props.put("mail.smtp.port", Integer.toString(port));
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "10000");
         props.put("mail.smtp.writetimeout", "10000");
         props.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
         Authenticator auth = null;
-        if (!user.isBlank()) {
+        if (!userSetting.orElse("").isBlank()) {
             props.put("mail.smtp.auth", "true");
             auth = new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(user, password);
+                    return new PasswordAuthentication(userSetting.orElse(""), passwordSetting.orElse(""));
                 }
             };
         }
         session = Session.getInstance(props, auth);
-        if (host.isBlank()) {
+        if (hostSetting.orElse("").isBlank()) {
             LOG.warning("SMTP_HOST is not set: emails are written to the log, not sent");
         }
     }
 
     public void send(String to, String subject, String body) {
-        if (host.isBlank()) {
+        if (hostSetting.orElse("").isBlank()) {
             LOG.info(() -> "EMAIL to " + to + " | " + subject + "\n" + body);
             return;
         }

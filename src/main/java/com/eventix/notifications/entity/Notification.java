@@ -1,6 +1,8 @@
 package com.eventix.notifications.entity;
 
+import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,8 +33,10 @@ public class Notification {
     @Column(name = "is_read", nullable = false)
     private boolean read;
     @Column(name = "sent_at")
+    @Convert(converter = InstantConverter.class)
     private Instant sentAt;
     @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
 
     protected Notification() {

@@ -2,6 +2,7 @@ package com.eventix.platform.api;
 
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
@@ -13,6 +14,16 @@ final class MalformedBodies {
     static boolean isMalformedJson(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonbException || t instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An empty body where one is required. */
+    static boolean isMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoContentException) {
                 return true;
             }
         }

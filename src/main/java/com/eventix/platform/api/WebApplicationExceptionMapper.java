@@ -15,6 +15,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status == 400 && MalformedBodies.isMalformedJson(e)) {
             return MalformedBodies.response();
         }
+        if (status == 400 && MalformedBodies.isMissing(e)) {
+            return Responses.error(ErrorCode.VALIDATION_FAILED, "Request body is required",
+                    Map.of("body", "must not be empty"));
+        }
+        if (status == 404 && e.getCause() != null) {
+            // A path or query parameter that cannot be converted (e.g. a malformed UUID) is the client's input
+            // error, not a missing resource.
+            return Responses.error(ErrorCode.VALIDATION_FAILED, "A parameter has an invalid format",
+                    Map.of("parameter", String.valueOf(e.getCause().getMessage())));
+        }
         ErrorCode code = ErrorCode.forStatus(status);
         String message = switch (status) {
             case 401 -> "Authentication required";

@@ -1,6 +1,8 @@
 package com.eventix.platform.audit;
 
+import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,6 +36,7 @@ public class AuditEntry {
     private String userAgent;
     private String details;
     @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
 
     protected AuditEntry() {
@@ -52,6 +55,34 @@ public class AuditEntry {
                 : origin.userAgent().substring(0, Math.min(512, origin.userAgent().length()));
         this.details = details;
         this.createdAt = at;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String resourceType() {
+        return resourceType;
+    }
+
+    public String resourceId() {
+        return resourceId;
+    }
+
+    public String ipAddress() {
+        return ipAddress;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public String details() {
+        return details;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public UUID actorId() {

@@ -1,11 +1,14 @@
 package com.eventix.platform.audit;
 
+import com.eventix.platform.api.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,6 +27,30 @@ public class AuditLog {
                         String details) {
         em.persist(new AuditEntry(actorId, action, resourceType, resourceId == null ? null : resourceId.toString(),
                 AuditEntry.Outcome.SUCCESS, origin, details, clock.instant()));
+    }
+
+    /** Newest first, optionally narrowed to one action and/or one actor. */
+    public Page<AuditEntry> search(String action, UUID actorId, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (action != null) {
+            where.append(" AND a.action = :action");
+        }
+        if (actorId != null) {
+            where.append(" AND a.actorId = :actor");
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AuditEntry a" + where, Long.class);
+        TypedQuery<AuditEntry> select = em.createQuery("SELECT a FROM AuditEntry a" + where
+                + " ORDER BY a.createdAt DESC, a.id DESC", AuditEntry.class);
+        for (TypedQuery<?> q : List.of(count, select)) {
+            if (action != null) {
+                q.setParameter("action", action);
+            }
+            if (actorId != null) {
+                q.setParameter("actor", actorId);
+            }
+        }
+        List<AuditEntry> items = select.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        return new Page<>(items, page, size, count.getSingleResult());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -1,5 +1,6 @@
 package com.eventix.platform.messaging;
 
+import java.util.Optional;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,11 +25,11 @@ public class Broker {
     @ConfigProperty(name = "ARTEMIS_URL")
     String url;
     @Inject
-    @ConfigProperty(name = "ARTEMIS_USER", defaultValue = "")
-    String user;
+    @ConfigProperty(name = "ARTEMIS_USER")
+    Optional<String> userSetting;
     @Inject
-    @ConfigProperty(name = "ARTEMIS_PASSWORD", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "ARTEMIS_PASSWORD")
+    Optional<String> passwordSetting;
 
     private ActiveMQConnectionFactory factory;
     private final AtomicBoolean reachable = new AtomicBoolean(false);
@@ -41,9 +43,11 @@ public class Broker {
             factory.setRetryIntervalMultiplier(2.0);
             factory.setMaxRetryInterval(10_000);
             factory.setCallTimeout(10_000);
-            if (!user.isBlank()) {
-                factory.setUser(user);
-                factory.setPassword(password);
+            // A send during an outage fails after 5 s instead of waiting for the broker: the outbox keeps it.
+            factory.setCallFailoverTimeout(5_000);
+            if (!userSetting.orElse("").isBlank()) {
+                factory.setUser(userSetting.orElse(""));
+                factory.setPassword(passwordSetting.orElse(""));
             }
         }
         return factory;
@@ -53,10 +57,16 @@ public class Broker {
     public Connection connect() throws JMSException {
         try {
             Connection connection = factory().createConnection();
+            // The client reconnects by itself; follow its view so health reports an outage while it lasts.
+            ((ActiveMQConnection) connection).setFailoverListener(event -> {
+                switch (event) {
+                    case FAILURE_DETECTED, FAILOVER_FAILED -> markUnreachable(new JMSException(event.name()));
+                    case FAILOVER_COMPLETED -> markReachable();
+                    default -> { }
+                }
+            });
             connection.start();
-            if (reachable.compareAndSet(false, true)) {
-                LOG.info("Connected to the message broker at " + url);
-            }
+            markReachable();
             return connection;
         } catch (JMSException e) {
             if (reachable.compareAndSet(true, false)) {
@@ -64,6 +74,12 @@ public class Broker {
                         + "; messages wait in the outbox until it returns");
             }
             throw e;
+        }
+    }
+
+    private void markReachable() {
+        if (reachable.compareAndSet(false, true)) {
+            LOG.info("Connected to the message broker at " + url);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.eventix.platform.messaging;
 
+import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,8 +22,10 @@ public class OutboxMessage {
     @Column(nullable = false)
     private int attempts;
     @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
     @Column(name = "published_at")
+    @Convert(converter = InstantConverter.class)
     private Instant publishedAt;
 
     protected OutboxMessage() {

@@ -1,6 +1,8 @@
 package com.eventix.platform.redis;
 
+import java.util.Optional;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -14,6 +16,7 @@ import redis.clients.jedis.JedisPoolConfig;
  * The pooled Jedis client. {@code @Singleton}, not {@code @ApplicationScoped}: JedisPool has final methods and
  * cannot be proxied. Creating the pool does not connect, so a Redis that is down does not stop deployment.
  */
+@ApplicationScoped
 public class RedisPoolProducer {
     @Inject
     @ConfigProperty(name = "REDIS_HOST")
@@ -22,8 +25,8 @@ public class RedisPoolProducer {
     @ConfigProperty(name = "REDIS_PORT")
     int port;
     @Inject
-    @ConfigProperty(name = "REDIS_PASSWORD", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "REDIS_PASSWORD")
+    Optional<String> passwordSetting;
     @Inject
     @ConfigProperty(name = "REDIS_POOL_MAX")
     int maxConnections;
@@ -44,8 +47,8 @@ public class RedisPoolProducer {
                 .connectionTimeoutMillis(timeoutMillis)
                 .socketTimeoutMillis(timeoutMillis)
                 .clientName("eventix");
-        if (!password.isBlank()) {
-            client.password(password);
+        if (!passwordSetting.orElse("").isBlank()) {
+            client.password(passwordSetting.orElse(""));
         }
         return new JedisPool(poolConfig, new HostAndPort(host, port), client.build());
     }

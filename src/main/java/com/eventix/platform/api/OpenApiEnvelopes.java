@@ -5,15 +5,17 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the error envelope on every operation, so each one lists the failures every endpoint shares
- * (validation, authentication, authorisation, rate limiting, internal) without repeating them in annotations.
+ * Makes the OpenAPI document say what goes over the wire: successful payloads wrapped in the envelope
+ * ({@code data} holds what the operation declares), and on every operation the failures all endpoints share
+ * (validation, authentication, authorisation, rate limiting, internal), without repeating them in annotations.
  */
-public class OpenApiErrorResponses implements OASFilter {
+public class OpenApiEnvelopes implements OASFilter {
     private static final String ERROR_ENVELOPE = "ErrorEnvelope";
 
     @Override
@@ -23,7 +25,7 @@ public class OpenApiErrorResponses implements OASFilter {
         }
         Schema error = OASFactory.createSchema()
                 .type(Schema.SchemaType.OBJECT)
-                .description("A failed response. error.code is one of the stable codes of the Error schema.")
+                .description("A failed response. error.code is one of the stable codes of the ErrorCode schema.")
                 .properties(Map.of(
                         "success", OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN).example(false),
                         "error", OASFactory.createSchema().ref("Error"),
@@ -32,8 +34,29 @@ public class OpenApiErrorResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(item ->
-                item.getOperations().values().forEach(this::addErrors));
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            wrapSuccesses(op);
+            addErrors(op);
+        }));
+    }
+
+    private void wrapSuccesses(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (!status.startsWith("2") || response.getContent() == null
+                    || response.getContent().getMediaType("application/json") == null) {
+                return;
+            }
+            MediaType json = response.getContent().getMediaType("application/json");
+            Schema data = json.getSchema();
+            json.setSchema(OASFactory.createSchema().type(Schema.SchemaType.OBJECT).properties(Map.of(
+                    "success", OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN).example(true),
+                    "data", data == null ? OASFactory.createSchema().type(Schema.SchemaType.OBJECT) : data,
+                    "message", OASFactory.createSchema().type(Schema.SchemaType.STRING),
+                    "timestamp", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time"))));
+        });
     }
 
     private void addErrors(Operation operation) {

@@ -1,0 +1,4 @@
+/**
+ * Administrators' REST endpoints (ADMIN role only).
+ */
+package com.eventix.admin.boundary;

@@ -1,0 +1,105 @@
+package com.eventix.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.eventix.testing.Api;
+import com.eventix.testing.IntegrationTest;
+import com.eventix.testing.SuiteServices;
+import com.eventix.testing.TestUsers;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Sign in with Google" end to end against a real OpenID Connect provider running locally: the browser's
+ * redirects are followed by hand, the provider checks PKCE and signs the ID token.
+ */
+class GoogleSignInIT extends IntegrationTest {
+
+    /** The provider will sign the next ID token with these claims. */
+    private void providerWillSignIn(String subject, String email, boolean verified) {
+        services().oidc.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, "JWT",
+                java.util.List.of(SuiteServices.GOOGLE_CLIENT_ID),
+                Map.of("email", email, "email_verified", verified, "given_name", "Gita", "family_name", "Google"),
+                3600));
+    }
+
+    /** Follows the flow as a browser would, up to the redirect back to Eventix; answers code and state. */
+    private Map<String, String> authorize(Api client) {
+        Response start = client.get("/api/v1/auth/oauth/google");
+        assertThat(start.statusCode()).isIn(302, 303);
+        URI authorize = URI.create(start.header("Location"));
+        assertThat(authorize.getQuery()).contains("code_challenge_method=S256").contains("state=").contains("nonce=")
+                .contains("client_id=" + SuiteServices.GOOGLE_CLIENT_ID);
+        Response provider = RestAssured.given().urlEncodingEnabled(false).redirects().follow(false).get(authorize);
+        assertThat(provider.statusCode()).isIn(302, 303);
+        URI back = URI.create(provider.header("Location"));
+        return Arrays.stream(back.getRawQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> java.net.URLDecoder.decode(p[1], java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private Response callback(Api client, Map<String, String> params) {
+        return client.request().queryParam("code", params.get("code")).queryParam("state", params.get("state"))
+                .get("/api/v1/auth/oauth/google/callback");
+    }
+
+    @Test
+    void firstSignInCreatesAnAttendeeAndTheNextFindsTheSameAccount() {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("google");
+        providerWillSignIn("google-sub-" + email, email, true);
+        JsonPath first = callback(client, authorize(client)).then().statusCode(200).extract().jsonPath();
+        assertThat(first.getString("data.user.email")).isEqualTo(email);
+        assertThat(first.getString("data.user.role")).isEqualTo("ATTENDEE");
+        assertThat(first.getBoolean("data.user.googleLinked")).isTrue();
+        client.as(first.getString("data.accessToken")).get("/api/v1/users/me").then().statusCode(200)
+                .body("data.firstName", equalTo("Gita"));
+
+        providerWillSignIn("google-sub-" + email, email, true);
+        JsonPath second = callback(client, authorize(client)).then().statusCode(200).extract().jsonPath();
+        assertThat(second.getString("data.user.id")).isEqualTo(first.getString("data.user.id"));
+        client.post("/api/v1/auth/refresh", Map.of("refreshToken", second.getString("data.refreshToken")))
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aVerifiedGoogleEmailLinksToTheExistingPasswordAccount() {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("linked");
+        Map<String, Object> password = client.registerAndLogin(email, "a fine passphrase");
+        String userId = (String) ((Map<?, ?>) password.get("user")).get("id");
+
+        providerWillSignIn("google-sub-" + email, email, true);
+        callback(client, authorize(client)).then().statusCode(200)
+                .body("data.user.id", equalTo(userId)).body("data.user.googleLinked", equalTo(true));
+        client.login(email, "a fine passphrase");
+    }
+
+    @Test
+    void anUnverifiedGoogleEmailDoesNotTakeOverAnAccount() {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("unverified");
+        client.registerAndLogin(email, "a fine passphrase");
+        providerWillSignIn("attacker-sub-" + email, email, false);
+        callback(client, authorize(client)).then().statusCode(403).body("error.code", equalTo("OAUTH_EMAIL_NOT_VERIFIED"));
+    }
+
+    @Test
+    void aStateIsGoodForOneCallbackOnly() {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("replay");
+        providerWillSignIn("google-sub-" + email, email, true);
+        Map<String, String> params = authorize(client);
+        callback(client, params).then().statusCode(200);
+        callback(client, params).then().statusCode(400).body("error.code", equalTo("INVALID_OAUTH_STATE"));
+        callback(client, Map.of("code", "x", "state", "forged")).then().statusCode(400)
+                .body("error.code", equalTo("INVALID_OAUTH_STATE"));
+    }
+}

@@ -1,0 +1,152 @@
+package com.eventix.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.eventix.testing.Api;
+import com.eventix.testing.IntegrationTest;
+import com.eventix.testing.Mailbox;
+import com.eventix.testing.TestUsers;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The platform as operators and integrators meet it: health, metrics, OpenAPI, errors, mail and the broker. */
+class PlatformIT extends IntegrationTest {
+
+    @Test
+    void readinessReportsPostgresRedisAndBrokerSeparately() {
+        JsonPath health = api().get("/health/ready").then().statusCode(200).extract().jsonPath();
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(health.getList("checks.name", String.class)).contains("postgresql", "redis", "broker");
+        assertThat(health.getString("checks.find { it.name == 'redis' }.data.reachable")).isEqualTo("true");
+        api().get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsArePublishedForPrometheus() {
+        String metrics = api().get("/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("# TYPE").contains("mp_scope=\"base\"")
+                .contains("connection_pool_eventix_pool_totalConnection");
+    }
+
+    @Test
+    void openApiDocumentsEveryIdentityEndpointWithSchemasAndBearerAuth() {
+        JsonPath doc = api().request().accept("application/json").get("/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                "/api/v1/auth/logout", "/api/v1/auth/oauth/google", "/api/v1/auth/oauth/google/callback",
+                "/api/v1/users/me", "/api/v1/admin/audit-log");
+        assertThat(doc.getMap("components.schemas")).containsKeys("RegisterRequest", "LoginRequest", "Tokens", "User",
+                "Error", "ErrorEnvelope");
+        assertThat(doc.getList("components.schemas.ErrorCode.enum", String.class))
+                .contains("VALIDATION_FAILED", "EMAIL_TAKEN", "INVALID_CREDENTIALS", "RATE_LIMITED");
+        assertThat(doc.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        assertThat(doc.getMap("paths.'/api/v1/users/me'.get.responses")).containsKeys("200", "401", "403");
+        // Successful payloads are documented inside the envelope, as they are sent.
+        assertThat(doc.getMap("paths.'/api/v1/users/me'.get.responses.'200'.content.'application/json'.schema.properties"))
+                .containsKeys("success", "data", "timestamp");
+        assertThat(doc.getString("paths.'/api/v1/users/me'.get.responses.'200'.content.'application/json'.schema.properties.data.properties.id.format"))
+                .isEqualTo("uuid");
+        assertThat(doc.getMap("paths.'/api/v1/auth/register'.post.requestBody.content.'application/json'.schema")
+                .get("$ref")).asString().endsWith("RegisterRequest");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        String page = api().get("/swagger-ui/").then().statusCode(200).extract().asString();
+        assertThat(page).contains("swagger-ui-bundle.js").contains("openapi");
+        String script = page.replaceAll("(?s).*src=\"\\.\\./(webjars/[^\"]+swagger-ui-bundle\\.js)\".*", "$1");
+        api().get("/" + script).then().statusCode(200);
+    }
+
+    @Test
+    void unknownPathsAnswerInTheEnvelope() {
+        api().get("/no/such/page").then().statusCode(404)
+                .body("success", equalTo(false)).body("error.code", equalTo("NOT_FOUND")).body("timestamp", notNullValue());
+        api().get("/api/v1/no-such-resource").then().statusCode(404)
+                .body("success", equalTo(false)).body("error.code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void wrongMethodAndMediaTypeAnswerInTheEnvelope() {
+        api().request().delete("/api/v1/auth/login").then().statusCode(405).body("error.code", equalTo("METHOD_NOT_ALLOWED"));
+        api().postRaw("/api/v1/auth/login", "email=a", "application/x-www-form-urlencoded")
+                .then().statusCode(415).body("error.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        api().postRaw("/api/v1/auth/register", "{\"email\": ", "application/json")
+                .then().statusCode(400).body("success", equalTo(false)).body("error.code", equalTo("MALFORMED_JSON"));
+        api().postRaw("/api/v1/auth/login", "[1,2]", "application/json")
+                .then().statusCode(400).body("error.code", equalTo("MALFORMED_JSON"));
+    }
+
+    @Test
+    void registrationSendsAWelcomeEmailThroughTheBrokerAndSmtp() throws Exception {
+        String email = TestUsers.uniqueEmail("welcome");
+        api().post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
+                "firstName", "Wanda", "lastName", "Welcome")).then().statusCode(201);
+
+        Optional<MimeMessage> mail = Mailbox.await(email, Duration.ofSeconds(20));
+        assertThat(mail).as("welcome email to " + email).isPresent();
+        assertThat(mail.get().getSubject()).contains("Welcome to Eventix, Wanda");
+        assertThat(Mailbox.body(mail.get())).contains(email);
+        Thread.sleep(1000);
+        assertThat(Mailbox.to(email)).as("sent exactly once").hasSize(1);
+    }
+
+    @Test
+    void emailsDecidedWhileTheBrokerIsDownAreSentWhenItReturns() throws Exception {
+        String email = TestUsers.uniqueEmail("outage");
+        services().broker.stop();
+        try {
+            api().post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
+                    "firstName", "Otto", "lastName", "Outage")).then().statusCode(201);
+            assertThat(Mailbox.await(email, Duration.ofSeconds(3))).as("no broker, no mail yet").isEmpty();
+            JsonPath health = api().get("/health/ready").then().statusCode(200).extract().jsonPath();
+            assertThat(health.getString("checks.find { it.name == 'broker' }.data.reachable")).isEqualTo("false");
+            assertThat(health.getInt("checks.find { it.name == 'broker' }.data.outboxPending")).isGreaterThanOrEqualTo(1);
+        } finally {
+            services().broker.start();
+        }
+        assertThat(Mailbox.await(email, Duration.ofSeconds(60))).as("delivered after the broker came back").isPresent();
+    }
+
+    @Test
+    void withRedisDownLoginStillWorksAndRateLimitingIsSuspended() throws Exception {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("noredis");
+        client.post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
+                "firstName", "Rita", "lastName", "Redisless")).then().statusCode(201);
+        services().redis.cut();
+        try {
+            client.login(email, "a fine passphrase");
+            JsonPath health = client.get("/health/ready").then().statusCode(200).extract().jsonPath();
+            assertThat(health.getString("status")).isEqualTo("UP");
+            assertThat(health.getString("checks.find { it.name == 'redis' }.data.reachable")).isEqualTo("false");
+            // The per-email limit (10 a minute) is not enforced without Redis: 12 wrong passwords are all 401.
+            for (int i = 0; i < 12; i++) {
+                client.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong password " + i))
+                        .then().statusCode(401);
+            }
+        } finally {
+            services().redis.restore();
+        }
+        Thread.sleep(5500);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(client.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong " + i))
+                    .then().extract().statusCode());
+        }
+        assertThat(statuses).as("limits apply again once Redis is back").contains(429);
+        client.get("/health/ready").then().body("checks.find { it.name == 'redis' }.data.reachable", equalTo("true"));
+    }
+}

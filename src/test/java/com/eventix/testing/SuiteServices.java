@@ -1,0 +1,106 @@
+package com.eventix.testing;
+
+import com.eventix.devserver.EmbeddedBroker;
+import com.eventix.devserver.PayaraConfig;
+import com.eventix.devserver.Ports;
+import com.eventix.devserver.PostgresProvider;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+/**
+ * Everything the deployed WAR talks to, started once per test run: a fresh PostgreSQL database, Redis (the
+ * machine's, behind a proxy tests can cut), an embedded Artemis broker, a GreenMail SMTP server and a local
+ * OpenID provider standing in for Google. It then tells the Arquillian Payara Micro container how to point the
+ * server at them (payara.cmdOptions / payara.extraMicroOptions).
+ */
+public final class SuiteServices {
+    public static final String GOOGLE_CLIENT_ID = "eventix-test-client";
+    private static SuiteServices instance;
+
+    public final PostgresProvider database;
+    public final TcpProxy redis;
+    public final EmbeddedBroker broker;
+    public final GreenMail smtp;
+    public final MockOAuth2Server oidc;
+
+    private SuiteServices() throws Exception {
+        String name = "eventix_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+                + "_" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        database = PostgresProvider.freshDatabase(name);
+        redis = new TcpProxy("127.0.0.1", 6379);
+        broker = new EmbeddedBroker(Ports.free(), false, null).start();
+        smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        oidc = new MockOAuth2Server();
+        oidc.start(Ports.free());
+        configureContainer();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "suite-services-stop"));
+    }
+
+    public static synchronized SuiteServices get() {
+        if (instance == null) {
+            try {
+                instance = new SuiteServices();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the services the tests need", e);
+            }
+        }
+        return instance;
+    }
+
+    /** The settings the deployed server runs with, as system properties read by MicroProfile Config. */
+    public Map<String, String> serverSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("DB_HOST", database.host());
+        settings.put("DB_PORT", Integer.toString(database.port()));
+        settings.put("DB_NAME", database.database());
+        settings.put("DB_USER", database.user());
+        settings.put("DB_PASSWORD", "");
+        settings.put("REDIS_HOST", "127.0.0.1");
+        settings.put("REDIS_PORT", Integer.toString(redis.port()));
+        settings.put("ARTEMIS_URL", broker.url());
+        settings.put("SMTP_HOST", "127.0.0.1");
+        settings.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        settings.put("MAIL_FROM", "no-reply@eventix.test");
+        settings.put("GOOGLE_ISSUER", oidc.issuerUrl("google").toString());
+        settings.put("GOOGLE_CLIENT_ID", GOOGLE_CLIENT_ID);
+        settings.put("GOOGLE_CLIENT_SECRET", "test-secret");
+        settings.put("EVENTIX_DATA_DIR", Path.of("target", "it-data").toAbsolutePath().toString());
+        // Each test gets its own client address (X-Forwarded-For), so per-IP limits stay per test.
+        settings.put("TRUST_PROXY_HEADERS", "true");
+        settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
+        settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
+        return settings;
+    }
+
+    private void configureContainer() {
+        List<String> jvm = new ArrayList<>(PayaraConfig.jvmOptions());
+        serverSettings().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        System.setProperty("payara.cmdOptions", String.join(" ", jvm));
+        System.setProperty("payara.extraMicroOptions", String.join(" ", PayaraConfig.microOptions()));
+    }
+
+    private void stop() {
+        try {
+            oidc.shutdown();
+        } catch (Exception ignored) {
+            // best effort at JVM exit
+        }
+        smtp.stop();
+        try {
+            broker.stop();
+        } catch (Exception ignored) {
+            // best effort at JVM exit
+        }
+        database.close(true);
+    }
+}
