@@ -252,4 +252,14 @@ class IdentityIT extends IntegrationTest {
         assertThat(statuses.subList(10, 12)).containsOnly(429);
         api().post("/api/v1/auth/register", registration(TestUsers.uniqueEmail("other"))).then().statusCode(201);
     }
+
+    @Test
+    void registrationIsRateLimitedPerEmail() {
+        String email = TestUsers.uniqueEmail("probe");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(api().post("/api/v1/auth/register", registration(email)).statusCode());
+        }
+        assertThat(statuses).containsExactly(201, 409, 409, 409, 409, 429);
+    }
 }

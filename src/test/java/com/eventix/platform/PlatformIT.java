@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.eventix.testing.Api;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
+import com.eventix.testing.ServerLog;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
@@ -126,9 +127,12 @@ class PlatformIT extends IntegrationTest {
         String email = TestUsers.uniqueEmail("noredis");
         client.post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
                 "firstName", "Rita", "lastName", "Redisless")).then().statusCode(201);
+        long mark = ServerLog.mark();
         services().redis.cut();
         try {
             client.login(email, "a fine passphrase");
+            assertThat(ServerLog.awaitAfter(mark, "rate limiting is DISABLED", Duration.ofSeconds(5)))
+                    .as("the server says that rate limiting is off").isTrue();
             JsonPath health = client.get("/health/ready").then().statusCode(200).extract().jsonPath();
             assertThat(health.getString("status")).isEqualTo("UP");
             assertThat(health.getString("checks.find { it.name == 'redis' }.data.reachable")).isEqualTo("false");
@@ -148,5 +152,6 @@ class PlatformIT extends IntegrationTest {
         }
         assertThat(statuses).as("limits apply again once Redis is back").contains(429);
         client.get("/health/ready").then().body("checks.find { it.name == 'redis' }.data.reachable", equalTo("true"));
+        assertThat(ServerLog.awaitAfter(mark, "Redis is reachable again", Duration.ofSeconds(5))).isTrue();
     }
 }

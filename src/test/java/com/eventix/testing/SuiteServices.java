@@ -33,6 +33,7 @@ public final class SuiteServices {
     public final MockOAuth2Server oidc;
 
     private SuiteServices() throws Exception {
+        ServerLog.install();
         String name = "eventix_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                 + "_" + ThreadLocalRandom.current().nextInt(1000, 9999);
         database = PostgresProvider.freshDatabase(name);

@@ -30,18 +30,18 @@ public class AccountBootstrap {
     Accounts accounts;
     @Inject
     @ConfigProperty(name = "EVENTIX_ADMIN_EMAIL")
-    Optional<String> adminEmailSetting;
+    Optional<String> adminEmail;
     @Inject
     @ConfigProperty(name = "EVENTIX_ADMIN_PASSWORD")
-    Optional<String> adminPasswordSetting;
+    Optional<String> adminPassword;
     @Inject
     @ConfigProperty(name = "EVENTIX_DEMO_DATA")
     boolean demoData;
 
     @PostConstruct
     void ensureAccounts() {
-        if (!adminEmailSetting.orElse("").isBlank() && !adminPasswordSetting.orElse("").isBlank()) {
-            accounts.ensure(adminEmailSetting.orElse(""), adminPasswordSetting.orElse(""), "Platform", "Admin", Role.ADMIN);
+        if (adminEmail.isPresent() && adminPassword.isPresent()) {
+            accounts.ensure(adminEmail.get(), adminPassword.get(), "Platform", "Admin", Role.ADMIN);
         }
         if (demoData) {
             accounts.ensure(DEMO_ADMIN, "admin-demo-2026", "Ada", "Admin", Role.ADMIN);

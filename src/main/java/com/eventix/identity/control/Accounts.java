@@ -44,6 +44,9 @@ public class Accounts {
     @ConfigProperty(name = "RATE_LIMIT_REGISTER_PER_IP")
     int registerPerIp;
     @Inject
+    @ConfigProperty(name = "RATE_LIMIT_REGISTER_PER_EMAIL")
+    int registerPerEmail;
+    @Inject
     @ConfigProperty(name = "RATE_LIMIT_WINDOW")
     Duration window;
 
@@ -57,6 +60,8 @@ public class Accounts {
     @Transactional
     public User register(Registration r, RequestOrigin origin) {
         rateLimiter.acquire("register-ip", origin.ip(), registerPerIp, window);
+        // Per email too: repeated attempts on one address would otherwise probe which accounts exist.
+        rateLimiter.acquire("register-email", User.normalizeEmail(r.email()), registerPerEmail, window);
         policy.check(r.password(), r.email());
         if (users.byEmail(r.email()).isPresent()) {
             throw new ApiException(ErrorCode.EMAIL_TAKEN, "An account with this email already exists");

@@ -60,7 +60,7 @@ public class GoogleSignIn {
     Clock clock;
     @Inject
     @ConfigProperty(name = "GOOGLE_CLIENT_ID")
-    Optional<String> clientIdSetting;
+    Optional<String> clientId;
     @Inject
     @ConfigProperty(name = "GOOGLE_REDIRECT_URL")
     String redirectUrl;
@@ -76,7 +76,7 @@ public class GoogleSignIn {
         em.persist(new OAuthLoginAttempt(state, PROVIDER, verifier, nonce, now, now.plus(ATTEMPT_LIFETIME)));
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
-        query.put("client_id", clientIdSetting.orElse(""));
+        query.put("client_id", clientId.get());
         query.put("redirect_uri", redirectUrl);
         query.put("scope", "openid email profile");
         query.put("state", state);
@@ -149,7 +149,7 @@ public class GoogleSignIn {
         OidcClient.Metadata metadata = oidc.metadata();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, oidc.keys()));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(clientIdSetting.orElse(""),
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(clientId.get(),
                 new JWTClaimsSet.Builder().issuer(metadata.issuer()).claim("nonce", nonce).build(),
                 Set.of("sub", "exp", "iat")));
         try {
@@ -160,7 +160,7 @@ public class GoogleSignIn {
     }
 
     private void requireConfigured() {
-        if (clientIdSetting.orElse("") == null || clientIdSetting.orElse("").isBlank()) {
+        if (clientId.isEmpty()) {
             throw new ApiException(ErrorCode.OAUTH_NOT_CONFIGURED, "Google sign-in is not configured");
         }
     }

@@ -31,10 +31,10 @@ public class OidcClient {
     String issuer;
     @Inject
     @ConfigProperty(name = "GOOGLE_CLIENT_ID")
-    Optional<String> clientIdSetting;
+    Optional<String> clientId;
     @Inject
     @ConfigProperty(name = "GOOGLE_CLIENT_SECRET")
-    Optional<String> clientSecretSetting;
+    Optional<String> clientSecret;
 
     private volatile Metadata metadata;
     private volatile JWKSource<SecurityContext> keys;
@@ -72,8 +72,8 @@ public class OidcClient {
         form.put("grant_type", "authorization_code");
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
-        form.put("client_id", clientIdSetting.orElse(""));
-        form.put("client_secret", clientSecretSetting.orElse(""));
+        form.put("client_id", clientId.orElseThrow());
+        form.put("client_secret", clientSecret.orElse(""));
         form.put("code_verifier", codeVerifier);
         HttpRequest request = HttpRequest.newBuilder(URI.create(metadata().tokenEndpoint()))
                 .timeout(Duration.ofSeconds(10))

@@ -25,16 +25,16 @@ public class Mailer {
 
     @Inject
     @ConfigProperty(name = "SMTP_HOST")
-    Optional<String> hostSetting;
+    Optional<String> host;
     @Inject
     @ConfigProperty(name = "SMTP_PORT")
     int port;
     @Inject
     @ConfigProperty(name = "SMTP_USER")
-    Optional<String> userSetting;
+    Optional<String> user;
     @Inject
     @ConfigProperty(name = "SMTP_PASSWORD")
-    Optional<String> passwordSetting;
+    Optional<String> password;
     @Inject
     @ConfigProperty(name = "SMTP_STARTTLS")
     boolean startTls;
@@ -47,30 +47,30 @@ public class Mailer {
     @PostConstruct
     void init() {
         Properties props = new Properties();
-        props.put("mail.smtp.host", hostSetting.orElse(""));
+        host.ifPresent(h -> props.put("mail.smtp.host", h));
         props.put("mail.smtp.port", Integer.toString(port));
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "10000");
         props.put("mail.smtp.writetimeout", "10000");
         props.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
         Authenticator auth = null;
-        if (!userSetting.orElse("").isBlank()) {
+        if (user.isPresent()) {
             props.put("mail.smtp.auth", "true");
             auth = new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(userSetting.orElse(""), passwordSetting.orElse(""));
+                    return new PasswordAuthentication(user.get(), password.orElse(""));
                 }
             };
         }
         session = Session.getInstance(props, auth);
-        if (hostSetting.orElse("").isBlank()) {
+        if (host.isEmpty()) {
             LOG.warning("SMTP_HOST is not set: emails are written to the log, not sent");
         }
     }
 
     public void send(String to, String subject, String body) {
-        if (hostSetting.orElse("").isBlank()) {
+        if (host.isEmpty()) {
             LOG.info(() -> "EMAIL to " + to + " | " + subject + "\n" + body);
             return;
         }

@@ -24,17 +24,9 @@ public class ErrorPageServlet extends HttpServlet {
         Object attribute = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = attribute instanceof Integer code ? code : 404;
         ErrorCode code = ErrorCode.forStatus(status);
-        String message = switch (status) {
-            case 401 -> "Authentication required: send a valid access token";
-            case 403 -> "You are not allowed to do this";
-            case 404 -> "No such resource";
-            case 405 -> "Method not allowed";
-            case 400 -> "Bad request";
-            default -> "Internal error";
-        };
         resp.setStatus(status);
         resp.setContentType("application/json");
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        resp.getWriter().write(JSON.toJson(ApiResponse.failure(new ApiError(code, message, Map.of()))));
+        resp.getWriter().write(JSON.toJson(ApiResponse.failure(new ApiError(code, Responses.describe(status), Map.of()))));
     }
 }

@@ -26,6 +26,20 @@ public final class Responses {
         return error(code.status(), code, message, details);
     }
 
+    /** What to tell a client about a status the container or JAX-RS raised without a message of ours. */
+    public static String describe(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Authentication required: send a valid access token";
+            case 403 -> "You are not allowed to do this";
+            case 404 -> "No such resource";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable: this resource answers application/json";
+            case 415 -> "Unsupported media type: send application/json";
+            default -> status >= 500 ? "Internal error" : "Request failed";
+        };
+    }
+
     public static Response error(int status, ErrorCode code, String message, Map<String, Object> details) {
         return Response.status(status)
                 .entity(ApiResponse.failure(new ApiError(code, message, details == null ? Map.of() : details)))

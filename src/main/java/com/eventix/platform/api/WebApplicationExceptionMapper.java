@@ -26,13 +26,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     Map.of("parameter", String.valueOf(e.getCause().getMessage())));
         }
         ErrorCode code = ErrorCode.forStatus(status);
-        String message = switch (status) {
-            case 401 -> "Authentication required";
-            case 403 -> "You are not allowed to do this";
-            case 404 -> "No such resource";
-            default -> status >= 500 ? "Internal error" : e.getMessage();
-        };
-        Response response = Responses.error(status, code, message, Map.of());
+        Response response = Responses.error(status, code, Responses.describe(status), Map.of());
         if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }

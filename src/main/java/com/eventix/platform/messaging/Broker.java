@@ -26,10 +26,10 @@ public class Broker {
     String url;
     @Inject
     @ConfigProperty(name = "ARTEMIS_USER")
-    Optional<String> userSetting;
+    Optional<String> user;
     @Inject
     @ConfigProperty(name = "ARTEMIS_PASSWORD")
-    Optional<String> passwordSetting;
+    Optional<String> password;
 
     private ActiveMQConnectionFactory factory;
     private final AtomicBoolean reachable = new AtomicBoolean(false);
@@ -45,10 +45,10 @@ public class Broker {
             factory.setCallTimeout(10_000);
             // A send during an outage fails after 5 s instead of waiting for the broker: the outbox keeps it.
             factory.setCallFailoverTimeout(5_000);
-            if (!userSetting.orElse("").isBlank()) {
-                factory.setUser(userSetting.orElse(""));
-                factory.setPassword(passwordSetting.orElse(""));
-            }
+            user.ifPresent(name -> {
+                factory.setUser(name);
+                factory.setPassword(password.orElse(null));
+            });
         }
         return factory;
     }

@@ -26,7 +26,7 @@ public class RedisPoolProducer {
     int port;
     @Inject
     @ConfigProperty(name = "REDIS_PASSWORD")
-    Optional<String> passwordSetting;
+    Optional<String> password;
     @Inject
     @ConfigProperty(name = "REDIS_POOL_MAX")
     int maxConnections;
@@ -47,9 +47,7 @@ public class RedisPoolProducer {
                 .connectionTimeoutMillis(timeoutMillis)
                 .socketTimeoutMillis(timeoutMillis)
                 .clientName("eventix");
-        if (!passwordSetting.orElse("").isBlank()) {
-            client.password(passwordSetting.orElse(""));
-        }
+        password.ifPresent(client::password);
         return new JedisPool(poolConfig, new HostAndPort(host, port), client.build());
     }
 
