@@ -30,6 +30,20 @@ public abstract class IntegrationTest {
         return SuiteServices.get();
     }
 
+    private static String adminToken;
+    private static URL adminTokenFor;
+
+    /** The suite's admin, signed in once per deployment (logins are rate-limited per email). */
+    protected Api admin() {
+        synchronized (IntegrationTest.class) {
+            if (adminToken == null || !deploymentUrl.equals(adminTokenFor)) {
+                adminToken = (String) api().login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD).get("accessToken");
+                adminTokenFor = deploymentUrl;
+            }
+            return api().as(adminToken);
+        }
+    }
+
     /** A client with its own (forwarded) client address. */
     protected Api api() {
         return new Api(deploymentUrl);

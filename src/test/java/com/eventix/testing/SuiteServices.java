@@ -78,6 +78,8 @@ public final class SuiteServices {
         settings.put("EVENTIX_DATA_DIR", Path.of("target", "it-data").toAbsolutePath().toString());
         // Each test gets its own client address (X-Forwarded-For), so per-IP limits stay per test.
         settings.put("TRUST_PROXY_HEADERS", "true");
+        // Time-driven event transitions are checked every second, so tests can watch them happen.
+        settings.put("EVENT_LIFECYCLE_INTERVAL", "1s");
         settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         return settings;

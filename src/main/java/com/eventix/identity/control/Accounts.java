@@ -84,9 +84,18 @@ public class Accounts {
         return user;
     }
 
+    /** Raises a user to {@code role}; an admin stays an admin. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void grantRole(UUID userId, Role role) {
+        User user = users.get(userId);
+        if (user.role() != Role.ADMIN) {
+            user.changeRole(role, clock.instant());
+        }
+    }
+
     /**
-     * Makes sure an account with this email exists with the given role (used for the configured initial admin
-     * and for demo data). An existing account keeps its password.
+     * Makes sure an account with this email exists with at least the given role (used for the configured initial
+     * admin and for demo data). An existing account keeps its password and is never demoted.
      */
     @Transactional
     public User ensure(String email, String password, String firstName, String lastName, Role role) {
@@ -96,7 +105,7 @@ public class Accounts {
             em.persist(user);
             LOG.info(() -> "Created account " + email + " with role " + role);
         }
-        if (user.role() != role) {
+        if (role.ordinal() > user.role().ordinal()) {
             user.changeRole(role, clock.instant());
         }
         audit.success(null, "ACCOUNT_ENSURED", "user", user.id(), RequestOrigin.INTERNAL, role.name());

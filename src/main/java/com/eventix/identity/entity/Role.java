@@ -1,6 +1,6 @@
 package com.eventix.identity.entity;
 
-/** What a user may do; carried in the access token's "groups" claim. */
+/** What a user may do, in rising order of power; carried in the access token's "groups" claim. */
 public enum Role {
     ATTENDEE, ORGANIZER, ADMIN;
 

@@ -1,6 +1,7 @@
 package com.eventix.notifications.entity;
 
 import com.eventix.platform.persistence.InstantConverter;
+import com.eventix.platform.persistence.OptionalUuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -20,6 +21,7 @@ public class Notification {
     @Id
     private UUID id;
     @Column(name = "user_id")
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID userId;
     @Column(nullable = false)
     private String type;

@@ -1,6 +1,7 @@
 package com.eventix.platform.api;
 
 import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +25,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ApiException api) {
                 return new ApiExceptionMapper().toResponse(api);
+            }
+            if (t instanceof OptimisticLockException) {
+                return Responses.error(ErrorCode.CONCURRENT_MODIFICATION,
+                        "Someone else changed this at the same time; reload and try again", Map.of());
             }
             if (t instanceof ConstraintViolationException cve) {
                 return new ValidationExceptionMapper().toResponse(cve);

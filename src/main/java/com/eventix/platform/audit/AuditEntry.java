@@ -1,6 +1,7 @@
 package com.eventix.platform.audit;
 
 import com.eventix.platform.persistence.InstantConverter;
+import com.eventix.platform.persistence.OptionalUuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -20,6 +21,7 @@ public class AuditEntry {
     @Id
     private UUID id;
     @Column(name = "actor_id")
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID actorId;
     @Column(nullable = false)
     private String action;

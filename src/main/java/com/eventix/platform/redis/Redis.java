@@ -1,6 +1,7 @@
 package com.eventix.platform.redis;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,8 @@ public class Redis {
     JedisPool pool;
     @Inject
     Clock clock;
+    @Inject
+    Event<RedisReconnected> reconnected;
 
     private final AtomicReference<Instant> skipUntil = new AtomicReference<>(Instant.MIN);
     private final AtomicBoolean down = new AtomicBoolean(false);
@@ -38,11 +41,15 @@ public class Redis {
             return Optional.empty();
         }
         try (Jedis jedis = pool.getResource()) {
-            T result = command.apply(jedis);
-            if (down.compareAndSet(true, false)) {
-                LOG.warning("Redis is reachable again: caching and rate limiting restored");
+            if (down.get()) {
+                // Back after an outage: announce it before answering, so caches drop what may be stale first.
+                jedis.ping();
+                if (down.compareAndSet(true, false)) {
+                    LOG.warning("Redis is reachable again: caching and rate limiting restored");
+                    reconnected.fire(new RedisReconnected());
+                }
             }
-            return Optional.ofNullable(result);
+            return Optional.ofNullable(command.apply(jedis));
         } catch (JedisException e) {
             skipUntil.set(clock.instant().plus(BACK_OFF));
             if (down.compareAndSet(false, true)) {

@@ -1,0 +1,81 @@
+package com.eventix.admin.boundary;
+
+import com.eventix.events.control.EventView;
+import com.eventix.events.control.Events;
+import com.eventix.events.entity.Event;
+import com.eventix.platform.api.Page;
+import com.eventix.platform.api.ReasonRequest;
+import com.eventix.platform.api.Responses;
+import com.eventix.platform.audit.ClientOrigin;
+import com.eventix.platform.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admins moderate events: the review queue, approval and rejection. */
+@Path("/admin/events")
+@RequestScoped
+@RolesAllowed("ADMIN")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin")
+public class AdminEventsResource {
+    @Inject
+    Events events;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    ClientOrigin origin;
+
+    @GET
+    @Operation(summary = "Events in a status, oldest change first", description = "e.g. status=UNDER_REVIEW")
+    @APIResponse(responseCode = "200", description = "A page of Event")
+    public Response list(@QueryParam("status") @DefaultValue("UNDER_REVIEW") Event.Status status,
+                         @QueryParam("page") @DefaultValue("1") int page,
+                         @QueryParam("size") @DefaultValue("20") int size) {
+        Page.checkRequest(page, size);
+        return Responses.ok(events.inStatus(status, page, size).map(e -> EventView.of(e, events.tiersOf(e.id()))));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Publish an event under review")
+    @APIResponse(responseCode = "200", description = "The event, PUBLISHED")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION")
+    public Response approve(@PathParam("id") UUID id) {
+        Event event = events.approve(actor(), id);
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Send an event under review back to DRAFT, with a reason the organizer sees")
+    @APIResponse(responseCode = "200", description = "The event, DRAFT")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION")
+    public Response reject(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest body) {
+        Event event = events.reject(actor(), id, body.reason);
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
+    private Events.Actor actor() {
+        return new Events.Actor(currentUser.id(), true, origin.get());
+    }
+}

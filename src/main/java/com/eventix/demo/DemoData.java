@@ -1,0 +1,107 @@
+package com.eventix.demo;
+
+import com.eventix.events.control.Events;
+import com.eventix.events.control.Tiers;
+import com.eventix.events.entity.Event;
+import com.eventix.events.entity.TicketTier;
+import com.eventix.identity.control.Accounts;
+import com.eventix.identity.entity.Role;
+import com.eventix.identity.entity.User;
+import com.eventix.organizers.control.Organizers;
+import com.eventix.organizers.entity.Organizer;
+import com.eventix.platform.audit.RequestOrigin;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Demo data for development and demos (EVENTIX_DEMO_DATA=true; on with mvn -Prun): three accounts with
+ * documented passwords (README.md) and a verified organizer with a handful of published events. Loaded through
+ * the same procedures as real data, once: nothing is added when the demo organizer already has events.
+ */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+public class DemoData {
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+    static final String ADMIN = "admin@eventix.local";
+    static final String ORGANIZER = "organizer@eventix.local";
+    static final String ATTENDEE = "attendee@eventix.local";
+
+    @Inject
+    @ConfigProperty(name = "EVENTIX_DEMO_DATA")
+    boolean enabled;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Organizers organizers;
+    @Inject
+    Events events;
+    @Inject
+    Tiers tiers;
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void load() {
+        if (!enabled) {
+            return;
+        }
+        User admin = accounts.ensure(ADMIN, "admin-demo-2026", "Ada", "Admin", Role.ADMIN);
+        User organizerUser = accounts.ensure(ORGANIZER, "organizer-demo-2026", "Olu", "Organizer", Role.ATTENDEE);
+        accounts.ensure(ATTENDEE, "attendee-demo-2026", "Ama", "Attendee", Role.ATTENDEE);
+        Events.Actor adminActor = new Events.Actor(admin.id(), true, RequestOrigin.INTERNAL);
+        Organizer organizer = organizers.ofUser(organizerUser.id()).orElseGet(() -> organizers.apply(organizerUser.id(),
+                new Organizer.Profile("Harmattan Live", "Concerts, festivals and talks across West Africa",
+                        ORGANIZER, "+233 30 000 0000"), RequestOrigin.INTERNAL));
+        if (organizer.status() == Organizer.Status.PENDING) {
+            organizers.verify(organizer.id(), admin.id(), RequestOrigin.INTERNAL);
+        }
+        if (events.ofOrganizer(organizerUser.id(), 1, 1).total() > 0) {
+            LOG.info("Demo data already loaded");
+            return;
+        }
+        Events.Actor host = new Events.Actor(organizerUser.id(), false, RequestOrigin.INTERNAL);
+        Instant base = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(18));
+        publish(host, adminActor, "Accra Jazz Night", "music", "Live jazz quartets and a late jam session.",
+                "Alliance Française, Accra", base.plus(Duration.ofDays(14)), 4, "GHS",
+                tier("General admission", "150.00", 300), tier("VIP table", "600.00", 40));
+        publish(host, adminActor, "Highlife Festival", "festival", "Two stages of highlife legends and new voices.",
+                "Independence Square, Accra", base.plus(Duration.ofDays(30)), 8, "GHS",
+                tier("Day pass", "200.00", 2000), tier("Weekend pass", "350.00", 800));
+        publish(host, adminActor, "Tech in Africa Summit", "conference", "Talks on payments, logistics and AI.",
+                "Kempinski Hotel, Accra", base.plus(Duration.ofDays(45)), 9, "USD",
+                tier("Early bird", "49.00", 200), tier("Standard", "99.00", 500));
+        publish(host, adminActor, "Black Stars vs Super Eagles", "sports", "International friendly.",
+                "Baba Yara Stadium, Kumasi", base.plus(Duration.ofDays(21)), 3, "GHS",
+                tier("Popular stand", "50.00", 20000), tier("Covered stand", "120.00", 5000));
+        publish(host, adminActor, "Comedy Night Live", "comedy", "Stand-up from Accra, Lagos and Nairobi.",
+                "National Theatre, Accra", base.plus(Duration.ofDays(10)), 3, "GHS",
+                tier("Regular", "100.00", 600));
+        LOG.info("Demo events published");
+    }
+
+    private static TicketTier.Spec tier(String name, String price, int quantity) {
+        return new TicketTier.Spec(name, null, new BigDecimal(price), quantity, 10, null, null);
+    }
+
+    private void publish(Events.Actor host, Events.Actor admin, String title, String category, String description,
+                         String location, Instant start, int hours, String currency, TicketTier.Spec... tierSpecs) {
+        Event event = events.create(host, new Event.Details(title, description, category, location, start,
+                start.plus(Duration.ofHours(hours)), "Africa/Accra", null, currency, null));
+        for (TicketTier.Spec spec : tierSpecs) {
+            tiers.create(host, event.id(), spec);
+        }
+        events.submit(host, event.id());
+        events.approve(admin, event.id());
+    }
+}

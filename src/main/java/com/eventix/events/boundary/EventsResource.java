@@ -1,0 +1,155 @@
+package com.eventix.events.boundary;
+
+import com.eventix.events.control.EventCatalog;
+import com.eventix.events.control.EventPages;
+import com.eventix.events.control.EventView;
+import com.eventix.events.control.Events;
+import com.eventix.events.entity.Event;
+import com.eventix.platform.api.ReasonRequest;
+import com.eventix.platform.api.Responses;
+import com.eventix.platform.audit.ClientOrigin;
+import com.eventix.platform.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Events: public discovery, and organizers' own events with their lifecycle. */
+@Path("/events")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
+public class EventsResource {
+    @Inject
+    Events events;
+    @Inject
+    EventPages pages;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    ClientOrigin origin;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Events on sale or running", description = "Filters combine; sort by startTime (default) or "
+            + "price. Pages are numbered from 1.")
+    @APIResponse(responseCode = "200", description = "A page of EventSummary")
+    public Response list(@BeanParam ListingParams params,
+                         @QueryParam("sort") @DefaultValue("startTime") String sort) {
+        return Responses.ok(pages.list(params.filter(), ListingParams.sort(sort, EventCatalog.Sort.START_TIME),
+                params.page, params.size));
+    }
+
+    @GET
+    @Path("/search")
+    @PermitAll
+    @Operation(summary = "Full-text search", description = "Every word must match, as a prefix ('jaz' finds Jazz), in "
+            + "the title, category or description; ranked by relevance unless sorted by startTime or price.")
+    @APIResponse(responseCode = "200", description = "A page of EventSummary")
+    public Response search(@QueryParam("q") String q, @BeanParam ListingParams params,
+                           @QueryParam("sort") @DefaultValue("relevance") String sort) {
+        return Responses.ok(pages.search(q, params.filter(), ListingParams.sort(sort, EventCatalog.Sort.RELEVANCE),
+                params.page, params.size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "An event with its tiers", description = "Drafts and events under review are visible to "
+            + "their organizer and admins only.")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "No such event (or not visible to you)")
+    public Response get(@PathParam("id") UUID id) {
+        return Responses.ok(pages.page(id, new EventPages.Viewer(currentUser.maybeId().orElse(null),
+                currentUser.isAdmin())));
+    }
+
+    @POST
+    @RolesAllowed("ORGANIZER")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a draft event", description = "Requires a verified organizer profile.")
+    @APIResponse(responseCode = "201", description = "The draft",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response create(@Valid @NotNull EventRequests.Upsert body) {
+        Event event = events.create(actor(), body.details());
+        return Responses.created(URI.create("/api/v1/events/" + event.id()), EventView.of(event, java.util.List.of()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("ORGANIZER")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Change your event", description = "Drafts change freely. Published events keep their "
+            + "currency, move only to future dates and keep room for sold tickets; running events keep their start; "
+            + "events under review, cancelled or completed are read-only (EVENT_READ_ONLY).")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull EventRequests.Upsert body) {
+        Event event = events.update(actor(), id, body.details());
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("ORGANIZER")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete your draft", description = "Published events are cancelled instead.")
+    @APIResponse(responseCode = "200", description = "Deleted")
+    public Response delete(@PathParam("id") UUID id) {
+        events.delete(actor(), id);
+        return Responses.ok(null, "Deleted");
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed("ORGANIZER")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Submit your draft for review", description = "Needs at least one tier and a future start.")
+    @APIResponse(responseCode = "200", description = "The event, UNDER_REVIEW",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response submit(@PathParam("id") UUID id) {
+        Event event = events.submit(actor(), id);
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({"ORGANIZER", "ADMIN"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Cancel a published event", description = "By its organizer or an admin.")
+    @APIResponse(responseCode = "200", description = "The event, CANCELLED",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response cancel(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest body) {
+        Event event = events.cancel(actor(), id, body.reason);
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
+    private Events.Actor actor() {
+        return new Events.Actor(currentUser.id(), currentUser.isAdmin(), origin.get());
+    }
+}

@@ -1,0 +1,115 @@
+package com.eventix.events.control;
+
+import com.eventix.platform.redis.Redis;
+import com.eventix.platform.redis.RedisReconnected;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Redis cache of public event pages (15 min) and listing pages (5 min). Every key carries a generation number;
+ * any change to an event bumps it after commit, so the next read misses everywhere at once (no key scans).
+ * After a Redis outage the generation is bumped too, since invalidations may have been lost meanwhile.
+ */
+@ApplicationScoped
+public class EventCache {
+    public static final Duration DETAIL_TTL = Duration.ofMinutes(15);
+    public static final Duration LIST_TTL = Duration.ofMinutes(5);
+    private static final String GENERATION = "eventix:events:generation";
+    private static final Jsonb JSON = JsonbBuilder.create();
+    /** The current generation and, in the same round trip, the entry stored under it. */
+    private static final String READ = """
+            local g = redis.call('GET', KEYS[1]) or '0'
+            return {g, redis.call('GET', ARGV[1] .. g .. ':' .. ARGV[2])}
+            """;
+
+    @Inject
+    Redis redis;
+    @Inject
+    MetricRegistry metrics;
+
+    /**
+     * The cached JSON for {@code kind}/{@code key}, or what {@code load} computes (then stored). Without Redis,
+     * simply {@code load}.
+     */
+    public JsonValue get(String kind, String key, Duration ttl, Supplier<Object> load) {
+        Lookup lookup = lookup(kind, key);
+        if (lookup.value() != null) {
+            return lookup.value();
+        }
+        String json = JSON.toJson(load.get());
+        lookup.store(json, ttl);
+        return parse(json);
+    }
+
+    /**
+     * A read of the cache: the entry (null on a miss, which is counted) and the generation it was read at. What
+     * is loaded after a miss must be stored under that generation: if the event changed meanwhile, the
+     * generation moved on and the possibly stale entry is never read.
+     */
+    public Lookup lookup(String kind, String key) {
+        Optional<List<?>> entry = redis.call(jedis -> (List<?>) jedis.eval(READ, List.of(GENERATION),
+                List.of(prefix(kind), key)));
+        if (entry.isEmpty()) {
+            counter(kind, "miss").inc();
+            return new Lookup(null, null, null);
+        }
+        String redisKey = prefix(kind) + entry.get().get(0) + ":" + key;
+        if (entry.get().size() > 1 && entry.get().get(1) != null) {
+            counter(kind, "hit").inc();
+            return new Lookup(parse((String) entry.get().get(1)), redisKey, this);
+        }
+        counter(kind, "miss").inc();
+        return new Lookup(null, redisKey, this);
+    }
+
+    /** See {@link #lookup}; {@code redisKey} is null when Redis was unreachable (nothing will be stored). */
+    public record Lookup(JsonValue value, String redisKey, EventCache cache) {
+        public void store(Object value, Duration ttl) {
+            if (redisKey != null) {
+                String json = value instanceof String s ? s : JSON.toJson(value);
+                cache.redis.call(jedis -> jedis.setex(redisKey, ttl.toSeconds(), json));
+            }
+        }
+    }
+
+    void onEventChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventChanged changed) {
+        invalidateAll();
+    }
+
+    void onRedisBack(@Observes RedisReconnected reconnected) {
+        invalidateAll();
+    }
+
+    public void invalidateAll() {
+        redis.call(jedis -> jedis.incr(GENERATION));
+    }
+
+    private Counter counter(String kind, String result) {
+        return metrics.counter("eventix_cache_requests", new Tag("cache", kind), new Tag("result", result));
+    }
+
+    private static String prefix(String kind) {
+        return "eventix:events:" + kind + ":";
+    }
+
+    private static JsonValue parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package com.eventix.events.control;
+
+import com.eventix.events.entity.Event;
+import com.eventix.events.entity.TicketTier;
+import com.eventix.organizers.control.Organizers;
+import com.eventix.organizers.entity.Organizer;
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.api.Page;
+import com.eventix.platform.audit.AuditLog;
+import com.eventix.platform.audit.RequestOrigin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Organizers' and admins' commands on events: create, edit, delete, submit, approve, reject, cancel. Every
+ * state change is an entity method, is audited, and tells listings that the event changed.
+ */
+@ApplicationScoped
+public class Events {
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    Organizers organizers;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<EventChanged> changed;
+    @Inject
+    jakarta.enterprise.event.Event<EventCancelled> cancelled;
+
+    /** Who acts: a user, and whether they act as an admin. */
+    public record Actor(UUID userId, boolean admin, RequestOrigin origin) {
+    }
+
+    @Transactional
+    public Event create(Actor actor, Event.Details details) {
+        Organizer organizer = organizers.verifiedOf(actor.userId());
+        Event event = Event.draft(organizer.id(), details, clock.instant());
+        em.persist(event);
+        audit.success(actor.userId(), "EVENT_CREATED", "event", event.id(), actor.origin(), event.title());
+        return event;
+    }
+
+    @Transactional
+    public Event update(Actor actor, UUID eventId, Event.Details details) {
+        Event event = owned(actor, eventId);
+        List<TicketTier> tiers = tiersOf(eventId);
+        int committed = tiers.stream().mapToInt(TicketTier::committed).sum();
+        event.edit(details, committed, clock.instant());
+        Tiers.checkVenueCapacity(event, tiers.stream().mapToInt(TicketTier::totalQuantity).sum());
+        audit.success(actor.userId(), "EVENT_UPDATED", "event", eventId, actor.origin(), null);
+        changed.fire(new EventChanged(eventId));
+        return event;
+    }
+
+    @Transactional
+    public void delete(Actor actor, UUID eventId) {
+        Event event = owned(actor, eventId);
+        event.checkDeletable();
+        for (TicketTier tier : tiersOf(eventId)) {
+            tier.checkDeletable();
+            em.remove(tier);
+        }
+        em.flush();
+        em.remove(event);
+        audit.success(actor.userId(), "EVENT_DELETED", "event", eventId, actor.origin(), event.title());
+    }
+
+    @Transactional
+    public Event submit(Actor actor, UUID eventId) {
+        Event event = owned(actor, eventId);
+        organizers.verifiedOf(actor.userId());
+        event.submit(tiersOf(eventId).size(), clock.instant());
+        audit.success(actor.userId(), "EVENT_SUBMITTED", "event", eventId, actor.origin(), null);
+        return event;
+    }
+
+    @Transactional
+    public Event approve(Actor admin, UUID eventId) {
+        Event event = locked(eventId);
+        event.approve(clock.instant());
+        audit.success(admin.userId(), "EVENT_APPROVED", "event", eventId, admin.origin(), null);
+        changed.fire(new EventChanged(eventId));
+        return event;
+    }
+
+    @Transactional
+    public Event reject(Actor admin, UUID eventId, String reason) {
+        Event event = locked(eventId);
+        event.reject(reason, clock.instant());
+        audit.success(admin.userId(), "EVENT_REJECTED", "event", eventId, admin.origin(), reason);
+        return event;
+    }
+
+    /** The organizer or an admin cancels a published event. */
+    @Transactional
+    public Event cancel(Actor actor, UUID eventId, String reason) {
+        Event event = actor.admin() ? locked(eventId) : owned(actor, eventId);
+        em.lock(event, LockModeType.PESSIMISTIC_WRITE);
+        event.cancel(reason, clock.instant());
+        audit.success(actor.userId(), "EVENT_CANCELLED", "event", eventId, actor.origin(), reason);
+        cancelled.fire(new EventCancelled(eventId, reason, actor.userId()));
+        changed.fire(new EventChanged(eventId));
+        return event;
+    }
+
+    /** Any event, for whoever may see it: public ones for everybody, the others for their organizer and admins. */
+    public Event visible(UUID eventId, UUID userId, boolean admin) {
+        Event event = find(eventId);
+        if (event.isPublic() || admin || (userId != null && isOwner(event, userId))) {
+            return event;
+        }
+        throw ApiException.notFound("Event");
+    }
+
+    /**
+     * The event, if the actor's organizer profile owns it. Someone else gets 404 for an event they cannot see,
+     * 403 for a public one.
+     */
+    public Event owned(Actor actor, UUID eventId) {
+        Event event = find(eventId);
+        if (!isOwner(event, actor.userId())) {
+            if (event.isPublic()) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "This event belongs to another organizer");
+            }
+            throw ApiException.notFound("Event");
+        }
+        return event;
+    }
+
+    public Page<Event> ofOrganizer(UUID userId, int page, int size) {
+        Organizer organizer = organizers.mine(userId);
+        return pageOf("WHERE e.organizerId = :organizer", "organizer", organizer.id(), page, size,
+                "ORDER BY e.startTime DESC, e.id");
+    }
+
+    /** Events waiting in a status (admin moderation), oldest first. */
+    public Page<Event> inStatus(Event.Status status, int page, int size) {
+        return pageOf("WHERE e.status = :status", "status", status, page, size, "ORDER BY e.updatedAt, e.id");
+    }
+
+    public List<TicketTier> tiersOf(UUID eventId) {
+        return em.createQuery("SELECT t FROM TicketTier t WHERE t.eventId = :event ORDER BY t.price, t.tierName, t.id",
+                TicketTier.class).setParameter("event", eventId).getResultList();
+    }
+
+    private Page<Event> pageOf(String where, String param, Object value, int page, int size, String order) {
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM Event e " + where, Long.class)
+                .setParameter(param, value);
+        List<Event> items = em.createQuery("SELECT e FROM Event e " + where + " " + order, Event.class)
+                .setParameter(param, value).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        return new Page<>(items, page, size, count.getSingleResult());
+    }
+
+    private boolean isOwner(Event event, UUID userId) {
+        return organizers.ofUser(userId).map(o -> o.id().equals(event.organizerId())).orElse(false);
+    }
+
+    Event find(UUID eventId) {
+        Event event = em.find(Event.class, eventId);
+        if (event == null) {
+            throw ApiException.notFound("Event");
+        }
+        return event;
+    }
+
+    private Event locked(UUID eventId) {
+        Event event = em.find(Event.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event == null) {
+            throw ApiException.notFound("Event");
+        }
+        return event;
+    }
+}

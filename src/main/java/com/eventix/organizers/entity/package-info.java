@@ -1,0 +1,4 @@
+/**
+ * The organizer profile and its verification state.
+ */
+package com.eventix.organizers.entity;
