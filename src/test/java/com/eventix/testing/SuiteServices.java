@@ -80,6 +80,7 @@ public final class SuiteServices {
         settings.put("TRUST_PROXY_HEADERS", "true");
         // Time-driven event transitions are checked every second, so tests can watch them happen.
         settings.put("EVENT_LIFECYCLE_INTERVAL", "1s");
+        settings.put("HOLD_SWEEP_INTERVAL", "1s");
         settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         return settings;

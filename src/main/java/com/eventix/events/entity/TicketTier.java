@@ -90,6 +90,35 @@ public class TicketTier {
         apply(spec, now);
     }
 
+    /**
+     * Takes {@code quantity} tickets out of what is available, for a hold. Called with the tier row locked (the
+     * one place where concurrent buyers of a tier queue up).
+     */
+    public void hold(int quantity, Instant now) {
+        if (quantity > availableQuantity) {
+            throw new ApiException(ErrorCode.TICKET_NOT_AVAILABLE, availableQuantity == 0 ? "Ticket tier sold out"
+                    : "Only " + availableQuantity + " tickets of this tier are left",
+                    Map.of("remaining", availableQuantity, "requested", quantity));
+        }
+        availableQuantity -= quantity;
+        updatedAt = now;
+    }
+
+    /** Tickets of an ended hold come back. */
+    public void giveBack(int quantity, Instant now) {
+        if (availableQuantity + quantity > totalQuantity) {
+            throw new IllegalStateException("giving back " + quantity + " would exceed the tier's total");
+        }
+        availableQuantity += quantity;
+        updatedAt = now;
+    }
+
+    /** Whether tickets can be bought now: inside the tier's sale window, which closes at the latest when the event ends. */
+    public boolean onSale(Event event, Instant now) {
+        return (saleStart == null || !now.isBefore(saleStart))
+                && now.isBefore(saleEnd != null ? saleEnd : event.endTime());
+    }
+
     public void checkDeletable() {
         if (committed() > 0) {
             throw new ApiException(ErrorCode.TIER_HAS_SALES, "Tickets of this tier are sold or held; it cannot be deleted",

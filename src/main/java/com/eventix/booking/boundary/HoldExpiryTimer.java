@@ -1,0 +1,55 @@
+package com.eventix.booking.boundary;
+
+import com.eventix.booking.control.HoldExpiry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Sweeps expired holds every HOLD_SWEEP_INTERVAL (5 s by default) on every instance. */
+@Startup
+@Singleton
+@DependsOn("Migrations")
+public class HoldExpiryTimer {
+    private static final Logger LOG = Logger.getLogger(HoldExpiryTimer.class.getName());
+    private static final int BATCH = 500;
+
+    @Resource
+    TimerService timers;
+    @Inject
+    HoldExpiry expiry;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "HOLD_SWEEP_INTERVAL")
+    Duration interval;
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(0, interval.toMillis(), new TimerConfig("hold expiry", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sweep() {
+        try {
+            while (expiry.expireDue(clock.instant(), BATCH) == BATCH) {
+                // more are due: keep going
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Hold expiry sweep failed; the next one retries", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.eventix.booking.boundary;
+
+import com.eventix.booking.control.ReservationView;
+import com.eventix.booking.control.Reservations;
+import com.eventix.platform.api.Responses;
+import com.eventix.platform.idempotency.Idempotency;
+import com.eventix.platform.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Holding tickets for a short while before paying. */
+@Path("/tickets")
+@RequestScoped
+@RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Reservations")
+public class ReservationsResource {
+    @Inject
+    Reservations reservations;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    CurrentUser currentUser;
+
+    /** What to hold. */
+    @Schema(name = "ReserveRequest")
+    public static class ReserveRequest {
+        @NotNull
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid")
+        public UUID tierId;
+        @NotNull @Min(1) @Max(100)
+        public Integer quantity;
+    }
+
+    @POST
+    @Path("/reserve")
+    @Operation(summary = "Hold tickets of a tier", description = "The hold lasts 15 minutes (configurable); pay for it "
+            + "with POST /orders. Send an Idempotency-Key header to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The hold",
+            content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "409", description = "TICKET_NOT_AVAILABLE (details.remaining), or a duplicate "
+            + "request still in progress")
+    @APIResponse(responseCode = "422", description = "SALES_CLOSED, ORDER_LIMIT_EXCEEDED, HOLD_LIMIT_EXCEEDED, "
+            + "IDEMPOTENCY_KEY_REUSED")
+    public Response reserve(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ReserveRequest body) {
+        UUID user = currentUser.id();
+        return idempotency.once(user, "reserve", key, body, () -> {
+            ReservationView hold = ReservationView.of(reservations.reserve(user, body.tierId, body.quantity));
+            return Responses.created(URI.create("/api/v1/tickets/reservations/" + hold.reservationId()), hold);
+        });
+    }
+
+    @GET
+    @Path("/reservations/{id}")
+    @Operation(summary = "One of your holds")
+    @APIResponse(responseCode = "200", description = "The hold",
+            content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "404", description = "No such hold of yours")
+    public Response get(@PathParam("id") UUID id) {
+        return Responses.ok(ReservationView.of(reservations.ofUser(currentUser.id(), id)));
+    }
+
+    @DELETE
+    @Path("/reservations/{id}")
+    @Operation(summary = "Release one of your holds early", description = "Its tickets go back on sale at once.")
+    @APIResponse(responseCode = "200", description = "The released hold",
+            content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "409", description = "RESERVATION_NOT_ACTIVE")
+    public Response release(@PathParam("id") UUID id) {
+        return Responses.ok(ReservationView.of(reservations.release(currentUser.id(), id)));
+    }
+}

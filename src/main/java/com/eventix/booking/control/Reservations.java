@@ -1,0 +1,117 @@
+package com.eventix.booking.control;
+
+import com.eventix.booking.entity.Reservation;
+import com.eventix.events.control.EventChanged;
+import com.eventix.events.entity.Event;
+import com.eventix.events.entity.TicketTier;
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.redis.RateLimiter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Holding tickets. Everything that can be checked without the tier lock is checked first; then the tier row is
+ * locked (JPA pessimistic write: SELECT ... FOR UPDATE), decremented and the hold inserted, and the transaction
+ * ends. That locked section is the throughput ceiling of a sold-out drop, so nothing else happens inside it.
+ */
+@ApplicationScoped
+public class Reservations {
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    RateLimiter rateLimiter;
+    @Inject
+    Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<EventChanged> changed;
+    @Inject
+    @ConfigProperty(name = "HOLD_DURATION")
+    Duration holdDuration;
+    @Inject
+    @ConfigProperty(name = "HOLDS_PER_USER_PER_EVENT")
+    int holdsPerUserPerEvent;
+    @Inject
+    @ConfigProperty(name = "RATE_LIMIT_RESERVE_PER_USER")
+    int reservePerUser;
+    @Inject
+    @ConfigProperty(name = "RATE_LIMIT_WINDOW")
+    Duration window;
+
+    @Transactional
+    public Reservation reserve(UUID userId, UUID tierId, int quantity) {
+        rateLimiter.acquire("reserve-user", userId.toString(), reservePerUser, window);
+        Instant now = clock.instant();
+        TicketTier offer = em.find(TicketTier.class, tierId);
+        if (offer == null) {
+            throw ApiException.notFound("Ticket tier");
+        }
+        Event event = em.find(Event.class, offer.eventId());
+        if (!event.isListed() || !offer.onSale(event, now)) {
+            throw new ApiException(ErrorCode.SALES_CLOSED, "Tickets of this tier are not on sale now",
+                    Map.of("eventStatus", event.status().name()));
+        }
+        if (quantity > offer.maxPerOrder()) {
+            throw new ApiException(ErrorCode.ORDER_LIMIT_EXCEEDED, "At most " + offer.maxPerOrder()
+                    + " tickets of this tier per order", Map.of("maxPerOrder", offer.maxPerOrder()));
+        }
+        limitHolds(userId, event.id());
+
+        TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
+        tier.hold(quantity, now);
+        Reservation hold = new Reservation(userId, event.id(), tierId, quantity, tier.price(), event.currency(), now,
+                now.plus(holdDuration));
+        em.persist(hold);
+        changed.fire(new EventChanged(event.id()));
+        return hold;
+    }
+
+    /** The owner's hold (someone else's is "not found": its existence is nobody else's business). */
+    public Reservation ofUser(UUID userId, UUID reservationId) {
+        Reservation hold = em.find(Reservation.class, reservationId);
+        if (hold == null || !hold.userId().equals(userId)) {
+            throw ApiException.notFound("Reservation");
+        }
+        return hold;
+    }
+
+    @Transactional
+    public Reservation release(UUID userId, UUID reservationId) {
+        Reservation hold = ofUser(userId, reservationId);
+        em.lock(hold, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(hold);
+        Instant now = clock.instant();
+        int quantity = hold.release(now);
+        em.find(TicketTier.class, hold.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
+        changed.fire(new EventChanged(hold.eventId()));
+        return hold;
+    }
+
+    /**
+     * A user holds at most a few reservations per event at once (scalpers would hold many). A per-user advisory
+     * lock makes the count exact even when one user fires requests in parallel.
+     */
+    private void limitHolds(UUID userId, UUID eventId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "holds:" + userId + ":" + eventId).getSingleResult();
+        long active = em.createQuery("SELECT COUNT(r) FROM Reservation r WHERE r.userId = :user AND r.eventId = :event "
+                        + "AND r.status = :active", Long.class)
+                .setParameter("user", userId).setParameter("event", eventId)
+                .setParameter("active", Reservation.Status.ACTIVE).getSingleResult();
+        if (active >= holdsPerUserPerEvent) {
+            throw new ApiException(ErrorCode.HOLD_LIMIT_EXCEEDED, "You already hold " + active
+                    + " reservations for this event; complete or release one first",
+                    Map.of("activeHolds", active, "limit", holdsPerUserPerEvent));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The reservation (hold) and its one-way status.
+ */
+package com.eventix.booking.entity;
