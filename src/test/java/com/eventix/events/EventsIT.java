@@ -131,6 +131,8 @@ class EventsIT extends IntegrationTest {
         capped.put("venueCapacity", 150);
         String id = owner.draft(capped);
         owner.addTier(id, Organizer.tierBody("Front", "10", 100));
+        owner.api.post("/api/v1/events/" + id + "/tiers", Organizer.tierBody("front", "12", 10)).then().statusCode(409)
+                .body("error.code", equalTo("TIER_NAME_TAKEN"));
         owner.api.post("/api/v1/events/" + id + "/tiers", Organizer.tierBody("Back", "5", 60)).then().statusCode(422)
                 .body("error.code", equalTo("VENUE_CAPACITY_EXCEEDED")).body("error.details.tiersTotal", equalTo(160));
         owner.api.post("/api/v1/events/" + id + "/tiers", Organizer.tierBody("Cents", "9.999", 1)).then().statusCode(422)

@@ -43,7 +43,13 @@ class PlatformIT extends IntegrationTest {
         Map<String, Object> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
                 "/api/v1/auth/logout", "/api/v1/auth/oauth/google", "/api/v1/auth/oauth/google/callback",
-                "/api/v1/users/me", "/api/v1/admin/audit-log");
+                "/api/v1/users/me", "/api/v1/admin/audit-log",
+                "/api/v1/organizers", "/api/v1/organizers/me", "/api/v1/organizers/me/events",
+                "/api/v1/admin/organizers", "/api/v1/admin/organizers/{id}/verify", "/api/v1/admin/organizers/{id}/reject",
+                "/api/v1/events", "/api/v1/events/search", "/api/v1/events/{id}", "/api/v1/events/{id}/submit",
+                "/api/v1/events/{id}/cancel", "/api/v1/events/{eventId}/tiers", "/api/v1/events/{eventId}/tiers/{tierId}",
+                "/api/v1/admin/events", "/api/v1/admin/events/{id}/approve", "/api/v1/admin/events/{id}/reject",
+                "/api/v1/tickets/reserve", "/api/v1/tickets/reservations/{id}");
         assertThat(doc.getMap("components.schemas")).containsKeys("RegisterRequest", "LoginRequest", "Tokens", "User",
                 "Error", "ErrorEnvelope");
         assertThat(doc.getList("components.schemas.ErrorCode.enum", String.class))

@@ -32,6 +32,7 @@ public class Tiers {
     public TicketTier create(Events.Actor actor, UUID eventId, TicketTier.Spec spec) {
         Event event = lockedOwned(actor, eventId);
         event.checkTiersEditable();
+        checkNameFree(eventId, spec.name(), null);
         TicketTier tier = TicketTier.create(event, spec, clock.instant());
         em.persist(tier);
         afterChange(event);
@@ -43,6 +44,7 @@ public class Tiers {
         Event event = lockedOwned(actor, eventId);
         event.checkTiersEditable();
         TicketTier tier = tier(eventId, tierId);
+        checkNameFree(eventId, spec.name(), tierId);
         tier.update(event, spec, clock.instant());
         afterChange(event);
         return tier;
@@ -56,6 +58,16 @@ public class Tiers {
         tier.checkDeletable();
         em.remove(tier);
         afterChange(event);
+    }
+
+    /** Tier names are unique within an event (checked under the event lock, so two requests cannot both pass). */
+    private void checkNameFree(UUID eventId, String name, UUID except) {
+        boolean taken = events.tiersOf(eventId).stream()
+                .anyMatch(t -> t.tierName().equalsIgnoreCase(name.trim()) && !t.id().equals(except));
+        if (taken) {
+            throw new ApiException(ErrorCode.TIER_NAME_TAKEN, "This event already has a tier named " + name.trim(),
+                    Map.of("tierName", name.trim()));
+        }
     }
 
     /** All tiers together must fit in the venue, when the event has a capacity. */
