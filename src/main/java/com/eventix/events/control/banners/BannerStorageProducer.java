@@ -56,6 +56,7 @@ public class BannerStorageProducer {
     Optional<String> s3ObjectAcl;
 
     private BannerStorage storage;
+    private AutoCloseable resources = () -> { };
 
     @PostConstruct
     void init() {
@@ -71,8 +72,10 @@ public class BannerStorageProducer {
                 Optional<URI> endpoint = s3Endpoint.map(URI::create);
                 LOG.info(() -> "Banner images are stored in S3 bucket " + bucket
                         + endpoint.map(uri -> " at " + uri).orElse(" in " + region));
-                yield new S3BannerStorage(new S3BannerStorage.Settings(bucket, region, s3AccessKey, s3SecretKey,
-                        endpoint, s3PublicBaseUrl, s3ObjectAcl));
+                S3BannerStorage s3 = new S3BannerStorage(new S3BannerStorage.Settings(bucket, region, s3AccessKey,
+                        s3SecretKey, endpoint, s3PublicBaseUrl, s3ObjectAcl));
+                resources = s3;
+                yield s3;
             }
             default -> throw new IllegalStateException(
                     "BANNER_STORAGE=" + kind + " is not a banner storage; use \"local\" or \"s3\"");
@@ -90,10 +93,14 @@ public class BannerStorageProducer {
         return storage;
     }
 
+    // Declares no checked exception (a lifecycle method that does is refused at deployment), and loads no
+    // class of its own: at undeployment the application's class loader may already be closed.
     @PreDestroy
-    void close() throws Exception {
-        if (storage instanceof AutoCloseable closeable) {
-            closeable.close();
+    void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            LOG.warning(() -> "Closing the banner storage failed: " + e);
         }
     }
 

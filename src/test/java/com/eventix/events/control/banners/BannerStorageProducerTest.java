@@ -3,6 +3,9 @@ package com.eventix.events.control.banners;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +39,7 @@ class BannerStorageProducerTest {
     }
 
     @Test
-    void s3IsTheS3AdapterOnceBucketAndRegionAreSet() throws Exception {
+    void s3IsTheS3AdapterOnceBucketAndRegionAreSet() {
         producer.kind = " S3 ";
         assertThatThrownBy(producer::init).hasMessageContaining("S3_BUCKET");
 
@@ -49,6 +52,16 @@ class BannerStorageProducerTest {
         producer.init();
         assertThat(producer.storage()).isInstanceOf(S3BannerStorage.class);
         producer.close();
+    }
+
+    @Test
+    void lifecycleMethodsDeclareNoCheckedException() {
+        // Payara refuses to deploy a @PostConstruct or @PreDestroy method that declares one.
+        for (Method method : BannerStorageProducer.class.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(PostConstruct.class) || method.isAnnotationPresent(PreDestroy.class)) {
+                assertThat(method.getExceptionTypes()).as(method.getName()).isEmpty();
+            }
+        }
     }
 
     @Test
