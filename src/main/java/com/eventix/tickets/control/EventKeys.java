@@ -1,0 +1,146 @@
+package com.eventix.tickets.control;
+
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.security.SigningKeys;
+import com.eventix.tickets.entity.EventPublicKey;
+import com.eventix.tickets.entity.EventSigningKey;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each event's Ed25519 key pair, created on first use. Private keys are stored sealed under a key-encryption key
+ * derived from the token-signing key, so operators keep one secret. Replacing JWT_PRIVATE_KEY therefore makes
+ * the stored event keys unopenable: they would have to be resealed under the new key first.
+ */
+@ApplicationScoped
+public class EventKeys {
+    /** HKDF salt: public and fixed (RFC 5869 allows that); separates this use of the token key by name. */
+    static final byte[] KEK_SALT = "eventix/event-signing-keys".getBytes(StandardCharsets.US_ASCII);
+    /** HKDF info: what the derived key is for; a new sealing scheme takes a new info, hence a new key. */
+    static final byte[] KEK_INFO = "eventix event private key sealing, AES-256-GCM, v1"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /** What scanners download to verify an event's codes offline. */
+    public record ScannerKey(UUID eventId, String keyId, String algorithm, String publicKey) {
+    }
+
+    @Inject
+    EventKeyStore store;
+    @Inject
+    Clock clock;
+
+    /** Rows never change once written, so each instance may keep what it has read. */
+    private final Map<UUID, KeyPair> opened = new ConcurrentHashMap<>();
+    private KeySealer sealer;
+
+    @PostConstruct
+    void deriveKek() {
+        sealer = sealerFor(SigningKeys.get().keyPair().getPrivate().getEncoded());
+    }
+
+    /** The event's key pair, created when the event has none yet; 404 when there is no such event. */
+    public KeyPair keyPair(UUID eventId) {
+        KeyPair pair = opened.get(eventId);
+        if (pair == null) {
+            EventSigningKey row = store.find(eventId).orElseGet(() -> create(eventId));
+            pair = open(row, sealer);
+            opened.putIfAbsent(eventId, pair);
+        }
+        return pair;
+    }
+
+    public EventPublicKey publicKey(UUID eventId) {
+        return EventPublicKey.of(keyPair(eventId).getPublic());
+    }
+
+    public ScannerKey scannerKey(UUID eventId) {
+        EventPublicKey key = publicKey(eventId);
+        return new ScannerKey(eventId, key.keyId(), "Ed25519", key.base64Url());
+    }
+
+    private EventSigningKey create(UUID eventId) {
+        // Generated before knowing whether another instance wins the insert; the loser's pair is just dropped.
+        store.insertIfAbsent(generate(eventId, sealer, clock));
+        return store.find(eventId).orElseThrow(() -> ApiException.notFound("Event"));
+    }
+
+    /** The sealer keyed by HKDF of {@code serverSecret}, which is wiped afterwards. */
+    static KeySealer sealerFor(byte[] serverSecret) {
+        byte[] kek = Hkdf.sha256(serverSecret, KEK_SALT, KEK_INFO, 32);
+        Arrays.fill(serverSecret, (byte) 0);
+        try {
+            return new KeySealer(kek);
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+        }
+    }
+
+    static EventSigningKey generate(UUID eventId, KeySealer sealer, Clock clock) {
+        KeyPair pair;
+        try {
+            pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] sealed = sealer.seal(pair.getPrivate().getEncoded(), context(eventId));
+        return new EventSigningKey(eventId, EventPublicKey.of(pair.getPublic()), sealed, clock.instant());
+    }
+
+    static KeyPair open(EventSigningKey row, KeySealer sealer) {
+        byte[] pkcs8;
+        try {
+            pkcs8 = sealer.open(row.privateKeySealed(), context(row.eventId()));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("The signing key of event " + row.eventId() + " cannot be unsealed:"
+                    + " was the token-signing key (JWT_PRIVATE_KEY) replaced since it was sealed?", e);
+        }
+        try {
+            PrivateKey privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            KeyPair pair = new KeyPair(row.publicKey().toPublicKey(), privateKey);
+            requireMatching(pair, row.eventId());
+            return pair;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The signing key of event " + row.eventId() + " is not Ed25519", e);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    /** A private key that does not match the stored public key would sign codes no scanner accepts. */
+    private static void requireMatching(KeyPair pair, UUID eventId) throws GeneralSecurityException {
+        byte[] probe = context(eventId);
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(pair.getPrivate());
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(pair.getPublic());
+        verifier.update(probe);
+        if (!verifier.verify(signature)) {
+            throw new IllegalStateException("The stored keys of event " + eventId + " do not form a pair");
+        }
+    }
+
+    /** Binds a sealed private key to its event's row. */
+    private static byte[] context(UUID eventId) {
+        return ByteBuffer.allocate(16)
+                .putLong(eventId.getMostSignificantBits())
+                .putLong(eventId.getLeastSignificantBits())
+                .array();
+    }
+}

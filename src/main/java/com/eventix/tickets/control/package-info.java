@@ -1,0 +1,5 @@
+/**
+ * Issuing and verifying ticket codes, rendering them as QR images, and the event key pairs behind them. Event
+ * private keys never leave the server and are stored only sealed under a key derived from the token-signing key.
+ */
+package com.eventix.tickets.control;
