@@ -31,6 +31,7 @@ public final class SuiteServices {
     public final EmbeddedBroker broker;
     public final GreenMail smtp;
     public final MockOAuth2Server oidc;
+    public final S3Server s3;
 
     private SuiteServices() throws Exception {
         ServerLog.install();
@@ -43,7 +44,8 @@ public final class SuiteServices {
         smtp.start();
         oidc = new MockOAuth2Server();
         oidc.start(Ports.free());
-        configureContainer();
+        s3 = S3Server.start();
+        configureContainers();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "suite-services-stop"));
     }
 
@@ -86,11 +88,19 @@ public final class SuiteServices {
         return settings;
     }
 
-    private void configureContainer() {
+    /** The default server keeps banners on its disk; the "payara-micro-s3" one stores them in {@link #s3}. */
+    private void configureContainers() {
+        Map<String, String> withS3 = new LinkedHashMap<>(serverSettings());
+        withS3.putAll(s3.serverSettings());
+        System.setProperty("eventix.it.cmdOptions", jvmOptions(serverSettings()));
+        System.setProperty("eventix.it.cmdOptionsS3", jvmOptions(withS3));
+        System.setProperty("eventix.it.microOptions", String.join(" ", PayaraConfig.microOptions()));
+    }
+
+    private static String jvmOptions(Map<String, String> settings) {
         List<String> jvm = new ArrayList<>(PayaraConfig.jvmOptions());
-        serverSettings().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
-        System.setProperty("payara.cmdOptions", String.join(" ", jvm));
-        System.setProperty("payara.extraMicroOptions", String.join(" ", PayaraConfig.microOptions()));
+        settings.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        return String.join(" ", jvm);
     }
 
     private void stop() {
@@ -100,6 +110,7 @@ public final class SuiteServices {
             // best effort at JVM exit
         }
         smtp.stop();
+        s3.stop();
         try {
             broker.stop();
         } catch (Exception ignored) {

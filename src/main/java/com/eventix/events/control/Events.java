@@ -115,6 +115,17 @@ public class Events {
         return event;
     }
 
+    /** Shows a stored banner on the owner's event; answers the key of the banner it replaces. */
+    @Transactional
+    public String showBanner(Actor actor, UUID eventId, String url, String key) {
+        Event event = owned(actor, eventId);
+        em.lock(event, LockModeType.PESSIMISTIC_WRITE);
+        String previous = event.banner(url, key, clock.instant());
+        audit.success(actor.userId(), "EVENT_BANNER_CHANGED", "event", eventId, actor.origin(), key);
+        changed.fire(new EventChanged(eventId));
+        return previous;
+    }
+
     /** Any event, for whoever may see it: public ones for everybody, the others for their organizer and admins. */
     public Event visible(UUID eventId, UUID userId, boolean admin) {
         Event event = find(eventId);

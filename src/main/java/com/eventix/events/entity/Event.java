@@ -62,6 +62,8 @@ public class Event {
     private String currency;
     @Column(name = "banner_url")
     private String bannerUrl;
+    @Column(name = "banner_key")
+    private String bannerKey;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -195,10 +197,14 @@ public class Event {
         this.updatedAt = now;
     }
 
-    public void banner(String url, Instant now) {
+    /** Shows a newly stored banner; answers the storage key of the one it replaces (null if none was stored). */
+    public String banner(String url, String key, Instant now) {
         checkTiersEditable();
+        String previous = bannerKey;
         this.bannerUrl = url;
+        this.bannerKey = key;
         this.updatedAt = now;
+        return previous;
     }
 
     /** Listed and searchable: on sale or running. */

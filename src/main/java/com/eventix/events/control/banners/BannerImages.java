@@ -38,6 +38,11 @@ public class BannerImages {
     @ConfigProperty(name = "BANNER_MAX_BYTES")
     long maxBytes;
 
+    /** The upload limit; readers stop one byte past it, so an oversize body is never buffered whole. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     public BannerImage validate(String declaredContentType, byte[] bytes) {
         String declared = mediaType(declaredContentType);
         if (!ALLOWED.contains(declared)) {

@@ -25,6 +25,9 @@ public interface BannerStorage {
     /** The stored object, empty when there is none under that key. */
     Optional<StoredObject> read(String key);
 
+    /** Keys are never reused, so a stored banner may be cached for good. */
+    String CACHE_CONTROL = "public, max-age=31536000, immutable";
+
     static String newKey(UUID eventId, String extension) {
         return "banners/" + eventId + "/" + UUID.randomUUID() + "." + extension;
     }

@@ -27,7 +27,6 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
  */
 public class S3BannerStorage implements BannerStorage, AutoCloseable {
     // Keys are never reused, so an object may be cached for a year everywhere.
-    static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
 
     private final S3Client client;
     private final String bucket;

@@ -1,0 +1,79 @@
+package com.eventix.events.boundary;
+
+import com.eventix.events.control.Banners;
+import com.eventix.events.control.EventView;
+import com.eventix.events.control.Events;
+import com.eventix.events.control.banners.BannerImages;
+import com.eventix.events.entity.Event;
+import com.eventix.platform.api.Responses;
+import com.eventix.platform.audit.ClientOrigin;
+import com.eventix.platform.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** An event's banner image. */
+@Path("/events/{id}/banner")
+@RequestScoped
+@RolesAllowed("ORGANIZER")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Events")
+public class BannersResource {
+    @Inject
+    Banners banners;
+    @Inject
+    BannerImages images;
+    @Inject
+    Events events;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    ClientOrigin origin;
+
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload your event's banner", description = "The raw image as the body, Content-Type image/png "
+            + "or image/jpeg (checked against the content), at most BANNER_MAX_BYTES (5 MiB by default). The event's "
+            + "bannerUrl then points to it; the previous banner is deleted.")
+    @RequestBody(content = {@Content(mediaType = "image/png", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "The event with its new banner",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "413", description = "IMAGE_TOO_LARGE")
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_IMAGE_TYPE")
+    public Response upload(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           InputStream body) {
+        Events.Actor actor = new Events.Actor(currentUser.id(), currentUser.isAdmin(), origin.get());
+        Event event = banners.replace(actor, id, contentType, readAtMost(body, images.maxBytes() + 1));
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
+    private static byte[] readAtMost(InputStream body, long limit) {
+        try (body) {
+            return body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
