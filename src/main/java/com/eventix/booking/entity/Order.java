@@ -1,0 +1,134 @@
+package com.eventix.booking.entity;
+
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.persistence.InstantConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An order pays for one or more of a user's holds, in one currency. PENDING until a payment completes (PAID);
+ * EXPIRED when its holds ran out unpaid (a payment that still succeeds later may revive it while stock remains).
+ */
+@Entity
+@Table(name = "orders")
+public class Order {
+    public enum Status { PENDING, PAID, CANCELLED, EXPIRED, REFUND_REQUESTED, REFUNDED }
+
+    @Id
+    private UUID id;
+    @Column(name = "user_id", nullable = false)
+    private UUID userId;
+    @Column(name = "total_amount", nullable = false)
+    private BigDecimal totalAmount;
+    @Column(nullable = false)
+    private String currency;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    @Version
+    private long version;
+    @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant updatedAt;
+
+    protected Order() {
+    }
+
+    /** An order for the user's active holds, which must share one currency. */
+    public static Order place(UUID userId, List<Reservation> holds, Instant now) {
+        if (holds.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "An order needs at least one reservation",
+                    Map.of("reservationIds", "must not be empty"));
+        }
+        String currency = holds.get(0).currency();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Reservation hold : holds) {
+            if (!hold.userId().equals(userId)) {
+                throw ApiException.notFound("Reservation");
+            }
+            if (!hold.isActive()) {
+                throw new ApiException(ErrorCode.RESERVATION_NOT_ACTIVE, "Reservation " + hold.id() + " is "
+                        + hold.status(), Map.of("reservationId", hold.id().toString(), "status", hold.status().name()));
+            }
+            if (!hold.currency().equals(currency)) {
+                throw new ApiException(ErrorCode.MIXED_CURRENCIES, "All reservations of an order must be in one currency",
+                        Map.of("currencies", holds.stream().map(Reservation::currency).distinct().toList()));
+            }
+            total = total.add(hold.total());
+        }
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.userId = userId;
+        order.totalAmount = total;
+        order.currency = currency;
+        order.status = Status.PENDING;
+        order.createdAt = now;
+        order.updatedAt = now;
+        return order;
+    }
+
+    /** Payment arrived. A late payment may still turn an EXPIRED order into a PAID one (stock permitting). */
+    public void paid(Instant now) {
+        if (status != Status.PENDING && status != Status.EXPIRED) {
+            throw transition(Status.PAID);
+        }
+        status = Status.PAID;
+        updatedAt = now;
+    }
+
+    public void expire(Instant now) {
+        if (status != Status.PENDING) {
+            throw transition(Status.EXPIRED);
+        }
+        status = Status.EXPIRED;
+        updatedAt = now;
+    }
+
+    public boolean isOpen() {
+        return status == Status.PENDING;
+    }
+
+    private ApiException transition(Status to) {
+        return new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "Cannot go from " + status + " to " + to,
+                Map.of("from", status.name(), "to", to.name()));
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public BigDecimal totalAmount() {
+        return totalAmount;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}
