@@ -1,0 +1,6 @@
+/**
+ * Payments: the payment of each order, the providers that take the money (built-in sandbox, Stripe, Paystack), their
+ * webhooks and refunds. Money is exact (BigDecimal beside its ISO 4217 currency, never double), and a provider's word
+ * counts only once its webhook signature or its own API has confirmed it.
+ */
+package com.eventix.payments;
