@@ -30,6 +30,8 @@ public final class DevServer {
         List<AutoCloseable> started = new ArrayList<>();
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("EVENTIX_DEMO_DATA", env.getOrDefault("EVENTIX_DEMO_DATA", "true"));
+        // The built-in test checkout, so that demo orders can be paid without a provider account.
+        settings.put("SANDBOX_ENABLED", env.getOrDefault("SANDBOX_ENABLED", "true"));
         settings.put("EVENTIX_DATA_DIR", env.getOrDefault("EVENTIX_DATA_DIR", HOME.toAbsolutePath().toString()));
 
         if (env.containsKey("DB_HOST")) {

@@ -24,6 +24,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  */
 public final class SuiteServices {
     public static final String GOOGLE_CLIENT_ID = "eventix-test-client";
+    public static final String SANDBOX_WEBHOOK_SECRET = "whsec_eventix_it_sandbox";
     private static SuiteServices instance;
 
     public final PostgresProvider database;
@@ -83,6 +84,8 @@ public final class SuiteServices {
         // Time-driven event transitions are checked every second, so tests can watch them happen.
         settings.put("EVENT_LIFECYCLE_INTERVAL", "1s");
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
+        settings.put("SANDBOX_ENABLED", "true");
+        settings.put("SANDBOX_WEBHOOK_SECRET", SANDBOX_WEBHOOK_SECRET);
         settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         return settings;

@@ -11,7 +11,13 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.activation.DataHandler;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.util.Base64;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
@@ -69,9 +75,10 @@ public class Mailer {
         }
     }
 
-    public void send(String to, String subject, String body) {
+    public void send(String to, String subject, String body, List<EmailMessage.EncodedAttachment> attachments) {
         if (host.isEmpty()) {
-            LOG.info(() -> "EMAIL to " + to + " | " + subject + "\n" + body);
+            LOG.info(() -> "EMAIL to " + to + " | " + subject + "\n" + body
+                    + (attachments.isEmpty() ? "" : "(" + attachments.size() + " attachments)"));
             return;
         }
         try {
@@ -79,7 +86,22 @@ public class Mailer {
             message.setFrom(new InternetAddress(from));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(body, StandardCharsets.UTF_8.name());
+            if (attachments.isEmpty()) {
+                message.setText(body, StandardCharsets.UTF_8.name());
+            } else {
+                MimeMultipart parts = new MimeMultipart();
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(body, StandardCharsets.UTF_8.name());
+                parts.addBodyPart(text);
+                for (EmailMessage.EncodedAttachment a : attachments) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new DataHandler(new ByteArrayDataSource(Base64.getDecoder().decode(a.base64()),
+                            a.contentType())));
+                    file.setFileName(a.fileName());
+                    parts.addBodyPart(file);
+                }
+                message.setContent(parts);
+            }
             message.setSentDate(new Date());
             Transport.send(message);
         } catch (MessagingException e) {

@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,10 +28,23 @@ public class Notifications {
     @Inject
     Clock clock;
 
+    /** A file sent with an email (a ticket's QR code, for instance). */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID email(UUID userId, String to, String type, String subject, String body) {
+        return email(userId, to, type, subject, body, List.of());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID email(UUID userId, String to, String type, String subject, String body, List<Attachment> attachments) {
         UUID id = UUID.randomUUID();
-        return outbox.enqueue(Queues.NOTIFICATIONS, id, new EmailMessage(id, userId, type, to, subject, body));
+        List<EmailMessage.EncodedAttachment> encoded = attachments.stream()
+                .map(a -> new EmailMessage.EncodedAttachment(a.fileName(), a.contentType(),
+                        Base64.getEncoder().encodeToString(a.content())))
+                .toList();
+        return outbox.enqueue(Queues.NOTIFICATIONS, id, new EmailMessage(id, userId, type, to, subject, body, encoded));
     }
 
     /** Sends the email unless it was already sent; a failure rolls back and the broker redelivers. */
@@ -43,7 +58,7 @@ public class Notifications {
         } else if (notification.isSent()) {
             return;
         }
-        mailer.send(email.to(), email.subject(), email.body());
+        mailer.send(email.to(), email.subject(), email.body(), email.attachmentsOrNone());
         notification.sent(clock.instant());
     }
 }

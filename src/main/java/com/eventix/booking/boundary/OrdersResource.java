@@ -1,0 +1,106 @@
+package com.eventix.booking.boundary;
+
+import com.eventix.booking.control.OrderView;
+import com.eventix.payments.control.OrderPages;
+import com.eventix.payments.control.Payments;
+import com.eventix.payments.entity.Payment;
+import com.eventix.platform.api.Responses;
+import com.eventix.platform.audit.ClientOrigin;
+import com.eventix.platform.idempotency.Idempotency;
+import com.eventix.platform.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Paying for holds, and the buyer's orders. */
+@Path("/orders")
+@RequestScoped
+@RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Orders")
+public class OrdersResource {
+    @Inject
+    Payments payments;
+    @Inject
+    OrderPages pages;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    ClientOrigin origin;
+
+    /** The holds to pay for and, optionally, the provider (sandbox, stripe, paystack). */
+    @Schema(name = "OrderRequest")
+    public static class OrderRequest {
+        @NotEmpty @Size(max = 20)
+        public List<@NotNull UUID> reservationIds;
+        @Size(max = 32)
+        public String provider;
+    }
+
+    /** What the buyer needs next: where to pay. */
+    @Schema(name = "OrderCheckout")
+    public record Checkout(UUID orderId, UUID paymentId, Payment.Status status, String paymentUrl) {
+    }
+
+    @POST
+    @Operation(summary = "Order and pay for your holds", description = "Creates the order (PENDING) and a payment with "
+            + "the provider; send the buyer to paymentUrl. Tickets are issued when the provider confirms the payment. "
+            + "Send an Idempotency-Key header to make retries safe.")
+    @APIResponse(responseCode = "201", description = "Where to pay",
+            content = @Content(schema = @Schema(implementation = Checkout.class)))
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull OrderRequest body) {
+        UUID user = currentUser.id();
+        return idempotency.once(user, "order", key, body, () -> {
+            Payment payment = payments.checkout(user, body.reservationIds, body.provider, origin.get());
+            return Responses.created(URI.create("/api/v1/orders/" + payment.orderId()),
+                    new Checkout(payment.orderId(), payment.id(), payment.status(), payment.paymentUrl()));
+        });
+    }
+
+    @GET
+    @Path("/my-orders")
+    @Operation(summary = "Your orders, newest first")
+    @APIResponse(responseCode = "200", description = "A page of Order")
+    public Response mine(@QueryParam("page") @DefaultValue("1") int page,
+                         @QueryParam("size") @DefaultValue("20") int size) {
+        return Responses.ok(pages.ofUser(currentUser.id(), page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of your orders", description = "Admins may read any order.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No such order of yours")
+    public Response get(@PathParam("id") UUID id) {
+        return Responses.ok(pages.view(id, currentUser.id(), currentUser.isAdmin()));
+    }
+}

@@ -1,0 +1,75 @@
+package com.eventix.payments.boundary;
+
+import com.eventix.payments.control.providers.SandboxProvider;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The sandbox provider's hosted checkout page (development and demos; off unless SANDBOX_ENABLED=true). */
+@Path("/payments/sandbox/checkout/{reference}")
+@RequestScoped
+@PermitAll
+@Tag(name = "Payments")
+public class SandboxCheckoutResource {
+    @Inject
+    SandboxProvider sandbox;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The sandbox checkout page", description = "Pay or Decline; the sandbox then calls the webhook.")
+    public String page(@PathParam("reference") String reference) {
+        SandboxProvider.Page page = sandbox.page(reference);
+        String amount = escape(page.amount().toPlainString() + " " + page.currency());
+        if (!"OPEN".equals(page.state())) {
+            return html("Checkout closed", "<p>This checkout is " + escape(page.state().toLowerCase()) + ".</p>");
+        }
+        return html("Eventix sandbox checkout", "<p>Amount due: <strong>" + amount + "</strong></p>"
+                + "<form method=\"post\" action=\"" + escape(reference) + "/pay\"><button>Pay " + amount + "</button></form>"
+                + "<form method=\"post\" action=\"" + escape(reference) + "/decline\"><button>Decline</button></form>");
+    }
+
+    @POST
+    @Path("/pay")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Pay in the sandbox")
+    public String pay(@PathParam("reference") String reference) {
+        return decide(reference, true);
+    }
+
+    @POST
+    @Path("/decline")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Decline in the sandbox")
+    public String decline(@PathParam("reference") String reference) {
+        return decide(reference, false);
+    }
+
+    private String decide(String reference, boolean pay) {
+        sandbox.page(reference);
+        sandbox.close(reference, pay);
+        sandbox.announce(reference, uri.getBaseUriBuilder().path("payments/webhooks/" + SandboxProvider.NAME).build());
+        return html(pay ? "Payment received" : "Payment declined",
+                pay ? "<p>Thank you. Your tickets are on their way.</p>" : "<p>No money was taken.</p>");
+    }
+
+    private static String html(String title, String body) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + escape(title)
+                + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,169 @@
+package com.eventix.payments.control;
+
+import com.eventix.booking.control.Orders;
+import com.eventix.booking.entity.Order;
+import com.eventix.payments.control.providers.WebhookEvent;
+import com.eventix.payments.entity.Payment;
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.audit.AuditLog;
+import com.eventix.platform.audit.RequestOrigin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The database side of payments, each step its own short transaction, so no transaction stays open while a
+ * provider is called over the network.
+ */
+@ApplicationScoped
+public class PaymentRecords {
+    private static final Logger LOG = Logger.getLogger(PaymentRecords.class.getName());
+
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    Orders orders;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    /** What applying a webhook left to do outside the transaction. */
+    public enum Followup { NONE, REFUND }
+
+    /** Places the order and its first payment attempt (PENDING). */
+    @Transactional
+    public Payment open(UUID userId, List<UUID> reservationIds, String provider, RequestOrigin origin) {
+        Order order = orders.place(userId, reservationIds);
+        Payment payment = new Payment(order.id(), provider, order.totalAmount(), order.currency(), clock.instant());
+        em.persist(payment);
+        audit.success(userId, "ORDER_PLACED", "order", order.id(), origin, provider);
+        return payment;
+    }
+
+    @Transactional
+    public Payment authorized(UUID paymentId, String reference, String url) {
+        Payment payment = locked(paymentId);
+        payment.authorize(reference, url, clock.instant());
+        return payment;
+    }
+
+    @Transactional
+    public Payment failed(UUID paymentId, String reason) {
+        Payment payment = locked(paymentId);
+        if (!payment.isFinal()) {
+            payment.fail(reason, clock.instant());
+        }
+        return payment;
+    }
+
+    /**
+     * Applies a verified webhook once: the provider's event id is recorded in the same transaction, so a repeated
+     * delivery finds it and changes nothing. Events may arrive late or out of order: a payment already settled
+     * or failed is not moved back.
+     */
+    @Transactional
+    public Followup apply(String provider, WebhookEvent event) {
+        int fresh = em.createNativeQuery("INSERT INTO webhook_events (provider, provider_event_id) VALUES (?1, ?2) "
+                + "ON CONFLICT DO NOTHING").setParameter(1, provider).setParameter(2, event.providerEventId())
+                .executeUpdate();
+        if (fresh == 0 || event.type() == WebhookEvent.Type.OTHER) {
+            return Followup.NONE;
+        }
+        Payment payment = find(provider, event);
+        if (payment == null) {
+            LOG.warning("Webhook " + event.providerEventId() + " from " + provider + " names no known payment");
+            return Followup.NONE;
+        }
+        em.lock(payment, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(payment);
+        Instant now = clock.instant();
+        switch (event.type()) {
+            case PAYMENT_SUCCEEDED -> {
+                if (payment.isSettled()) {
+                    return Followup.NONE;
+                }
+                if (payment.status() == Payment.Status.FAILED
+                        || event.amount().compareTo(payment.amount()) != 0
+                        || !event.currency().equalsIgnoreCase(payment.currency())) {
+                    LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
+                            + payment.status() + ", " + event.amount() + " " + event.currency() + "); refunding");
+                    return Followup.REFUND;
+                }
+                payment.complete(now);
+                audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
+                if (orders.fulfil(payment.orderId()) == Orders.Fulfilment.SOLD_OUT) {
+                    payment.startRefund(now);
+                    audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
+                            "paid after its hold expired and the tier sold out");
+                    return Followup.REFUND;
+                }
+                return Followup.NONE;
+            }
+            case PAYMENT_FAILED -> {
+                if (!payment.isFinal()) {
+                    payment.fail("declined by " + provider, now);
+                    audit.success(null, "PAYMENT_FAILED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
+                }
+                return Followup.NONE;
+            }
+            case REFUND_SUCCEEDED -> {
+                if (payment.status() == Payment.Status.REFUNDING) {
+                    payment.refunded(now);
+                }
+                return Followup.NONE;
+            }
+            default -> {
+                return Followup.NONE;
+            }
+        }
+    }
+
+    @Transactional
+    public void refundedNow(UUID paymentId) {
+        Payment payment = locked(paymentId);
+        if (payment.status() == Payment.Status.REFUNDING) {
+            payment.refunded(clock.instant());
+        }
+    }
+
+    public Payment get(UUID paymentId) {
+        Payment payment = em.find(Payment.class, paymentId);
+        if (payment == null) {
+            throw ApiException.notFound("Payment");
+        }
+        return payment;
+    }
+
+    public List<Payment> ofOrder(UUID orderId) {
+        return em.createQuery("SELECT p FROM Payment p WHERE p.orderId = :order ORDER BY p.createdAt, p.id",
+                Payment.class).setParameter("order", orderId).getResultList();
+    }
+
+    private Payment find(String provider, WebhookEvent event) {
+        if (event.paymentId() != null) {
+            Payment payment = em.find(Payment.class, event.paymentId());
+            return payment != null && payment.provider().equals(provider) ? payment : null;
+        }
+        return em.createQuery("SELECT p FROM Payment p WHERE p.provider = :provider AND p.transactionId = :ref",
+                        Payment.class)
+                .setParameter("provider", provider).setParameter("ref", event.providerReference())
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private Payment locked(UUID paymentId) {
+        Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+        if (payment == null) {
+            throw ApiException.notFound("Payment");
+        }
+        return payment;
+    }
+}

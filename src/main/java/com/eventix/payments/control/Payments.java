@@ -1,0 +1,86 @@
+package com.eventix.payments.control;
+
+import com.eventix.identity.control.Users;
+import com.eventix.payments.control.providers.Checkout;
+import com.eventix.payments.control.providers.CheckoutRequest;
+import com.eventix.payments.control.providers.PaymentProvider;
+import com.eventix.payments.control.providers.PaymentProviders;
+import com.eventix.payments.control.providers.WebhookEvent;
+import com.eventix.payments.entity.Payment;
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.audit.RequestOrigin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Paying for holds: the order and a PENDING payment are recorded, the provider is asked for a checkout (outside
+ * any transaction), and the payment becomes AUTHORIZED with the URL to send the payer to. Provider webhooks then
+ * complete or fail it; a payment that cannot be honoured any more is refunded.
+ */
+@ApplicationScoped
+public class Payments {
+    private static final Logger LOG = Logger.getLogger(Payments.class.getName());
+
+    @Inject
+    PaymentRecords records;
+    @Inject
+    PaymentProviders providers;
+    @Inject
+    Users users;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "PAYMENT_PROVIDER")
+    String defaultProvider;
+    @Inject
+    @ConfigProperty(name = "PUBLIC_BASE_URL")
+    String publicBaseUrl;
+
+    public Payment checkout(UUID userId, List<UUID> reservationIds, String providerName, RequestOrigin origin) {
+        PaymentProvider provider = providers.byName(providerName == null ? defaultProvider : providerName);
+        Payment payment = records.open(userId, reservationIds, provider.name(), origin);
+        String base = publicBaseUrl.replaceAll("/$", "");
+        try {
+            Checkout checkout = provider.startCheckout(new CheckoutRequest(payment.id(), payment.orderId(),
+                    payment.amount(), payment.currency(), users.get(userId).email(),
+                    base + "/orders/" + payment.orderId() + "?paid", base + "/orders/" + payment.orderId() + "?cancelled",
+                    "Eventix order " + payment.orderId()));
+            return records.authorized(payment.id(), checkout.providerReference(), checkout.paymentUrl());
+        } catch (ApiException e) {
+            records.failed(payment.id(), e.code().name());
+            throw e;
+        }
+    }
+
+    /** A provider's webhook: verified over the raw bytes, applied once, then any refund it calls for. */
+    public void webhook(String providerName, byte[] rawBody, Map<String, String> headers) {
+        PaymentProvider provider = providers.byName(providerName);
+        WebhookEvent event = provider.verifyWebhook(rawBody, headers, clock.instant());
+        if (records.apply(provider.name(), event) == PaymentRecords.Followup.REFUND) {
+            refund(provider, event);
+        }
+    }
+
+    private void refund(PaymentProvider provider, WebhookEvent event) {
+        Payment payment = event.paymentId() != null ? records.get(event.paymentId()) : null;
+        if (payment == null) {
+            return;
+        }
+        try {
+            var refund = provider.refund(payment.transactionId(), payment.amount(), payment.currency(),
+                    "refund-" + payment.id());
+            if (refund.state() == com.eventix.payments.control.providers.Refund.State.SUCCEEDED) {
+                records.refundedNow(payment.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Refund of payment " + payment.id() + " failed; it stays REFUNDING", e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package com.eventix.payments.control.providers;
+
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.security.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The built-in provider for development and demos. Its checkout is a page Eventix serves itself, where the payer
+ * clicks Pay or Decline; it then calls Eventix's webhook as a real provider would: a Stripe-format event signed
+ * with Stripe's scheme under SANDBOX_WEBHOOK_SECRET, so the same verification and handling run as in production.
+ * Its own bookkeeping (what a real provider keeps on its side) is the sandbox_checkouts table.
+ */
+@ApplicationScoped
+public class SandboxProvider implements PaymentProvider {
+    public static final String NAME = "sandbox";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "SANDBOX_WEBHOOK_SECRET")
+    Optional<String> configuredSecret;
+    @Inject
+    @ConfigProperty(name = "PUBLIC_BASE_URL")
+    String publicBaseUrl;
+    /** Off unless SANDBOX_ENABLED=true: in production anyone could otherwise "pay" by clicking a button. */
+    @Inject
+    @ConfigProperty(name = "SANDBOX_ENABLED")
+    boolean enabled;
+
+    private volatile StripeProvider verifier;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    @Transactional
+    public Checkout startCheckout(CheckoutRequest request) {
+        requireEnabled();
+        String reference = "sbx_" + request.paymentId().toString().replace("-", "");
+        em.createNativeQuery("INSERT INTO sandbox_checkouts (reference, payment_id, order_id, amount, currency) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (reference) DO NOTHING")
+                .setParameter(1, reference).setParameter(2, request.paymentId()).setParameter(3, request.orderId())
+                .setParameter(4, request.amount()).setParameter(5, request.currency()).executeUpdate();
+        return new Checkout(reference, publicBaseUrl.replaceAll("/$", "") + "/api/v1/payments/sandbox/checkout/" + reference);
+    }
+
+    @Override
+    public PaymentStatus status(String reference) {
+        Object[] row = checkout(reference);
+        PaymentStatus.State state = switch ((String) row[0]) {
+            case "PAID", "REFUNDED" -> PaymentStatus.State.SUCCEEDED;
+            case "DECLINED" -> PaymentStatus.State.FAILED;
+            default -> PaymentStatus.State.PENDING;
+        };
+        return new PaymentStatus(reference, state, (BigDecimal) row[1], ((String) row[2]).trim());
+    }
+
+    @Override
+    public WebhookEvent verifyWebhook(byte[] rawBody, Map<String, String> headers, Instant now) {
+        requireEnabled();
+        return verifier().verifyWebhook(rawBody, headers, now);
+    }
+
+    @Override
+    @Transactional
+    public Refund refund(String reference, BigDecimal amount, String currency, String idempotencyKey) {
+        em.createNativeQuery("UPDATE sandbox_checkouts SET state = 'REFUNDED', updated_at = now() "
+                + "WHERE reference = ?1 AND state = 'PAID'").setParameter(1, reference).executeUpdate();
+        return new Refund("sbx_refund_" + reference, Refund.State.SUCCEEDED);
+    }
+
+    /** What the checkout page shows: amount, currency and state of an open checkout. */
+    public record Page(String reference, BigDecimal amount, String currency, String state) {
+    }
+
+    public Page page(String reference) {
+        requireEnabled();
+        Object[] row = checkout(reference);
+        return new Page(reference, (BigDecimal) row[1], ((String) row[2]).trim(), (String) row[0]);
+    }
+
+    /** The payer's decision on the checkout page, recorded on the provider's side. */
+    @Transactional
+    public void close(String reference, boolean pay) {
+        int changed = em.createNativeQuery("UPDATE sandbox_checkouts SET state = ?2, updated_at = now() "
+                        + "WHERE reference = ?1 AND state = 'OPEN'")
+                .setParameter(1, reference).setParameter(2, pay ? "PAID" : "DECLINED").executeUpdate();
+        if (changed == 0) {
+            checkout(reference);
+            throw new ApiException(ErrorCode.CONFLICT, "This checkout is already closed");
+        }
+    }
+
+    /** Announces a closed checkout to {@code webhookUrl} as a signed Stripe-format event, as a provider would. */
+    public void announce(String reference, URI webhookUrl) {
+        Object[] row = checkout(reference);
+        boolean pay = !"DECLINED".equals(row[0]);
+        long created = clock.instant().getEpochSecond();
+        String currency = ((String) row[2]).trim();
+        String body = Json.createObjectBuilder()
+                .add("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
+                .add("object", "event")
+                .add("type", pay ? "checkout.session.completed" : "checkout.session.async_payment_failed")
+                .add("created", created)
+                .add("data", Json.createObjectBuilder().add("object", Json.createObjectBuilder()
+                        .add("id", reference)
+                        .add("object", "checkout.session")
+                        .add("payment_status", pay ? "paid" : "unpaid")
+                        .add("amount_total", ProviderMoney.iso(currency).toMinorUnits((BigDecimal) row[1]))
+                        .add("currency", currency.toLowerCase(Locale.ROOT))
+                        .add("metadata", Json.createObjectBuilder().add("payment_id", row[3].toString()))))
+                .build().toString();
+        String signature = "t=" + created + ",v1=" + Signatures.hmacHex("HmacSHA256", secret(),
+                (created + ".").getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(webhookUrl).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new ApiException(ErrorCode.PAYMENT_PROVIDER_ERROR, "The webhook answered " + response.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new ApiException(ErrorCode.PAYMENT_PROVIDER_ERROR, "The webhook could not be delivered");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ErrorCode.PAYMENT_PROVIDER_ERROR, "Interrupted");
+        }
+    }
+
+    private Object[] checkout(String reference) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT state, amount, currency, payment_id FROM sandbox_checkouts "
+                + "WHERE reference = ?1").setParameter(1, reference).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Checkout");
+        }
+        return rows.get(0);
+    }
+
+    private void requireEnabled() {
+        if (!enabled) {
+            throw new ApiException(ErrorCode.PAYMENT_PROVIDER_NOT_CONFIGURED, "The sandbox provider is disabled");
+        }
+    }
+
+    /** SANDBOX_WEBHOOK_SECRET, or one derived from the token signing key so that no default secret exists. */
+    String secret() {
+        return configuredSecret.orElseGet(() -> {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                        ("eventix sandbox webhooks|" + HexFormat.of().formatHex(
+                                SigningKeys.get().keyPair().getPrivate().getEncoded())).getBytes(StandardCharsets.UTF_8));
+                return "whsec_" + HexFormat.of().formatHex(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private StripeProvider verifier() {
+        StripeProvider v = verifier;
+        if (v == null) {
+            v = new StripeProvider("http://sandbox.invalid", "unused", secret(), Duration.ofSeconds(5));
+            verifier = v;
+        }
+        return v;
+    }
+}

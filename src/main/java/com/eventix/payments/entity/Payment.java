@@ -1,0 +1,176 @@
+package com.eventix.payments.entity;
+
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.persistence.InstantConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One attempt to pay an order with a provider, following the specification's state machine exactly:
+ * PENDING → AUTHORIZED (checkout created) → PROCESSING (the payer paid) → COMPLETED | FAILED;
+ * COMPLETED → REFUNDING → REFUNDED. Any other move is refused.
+ */
+@Entity
+@Table(name = "payments")
+public class Payment {
+    public enum Status { PENDING, AUTHORIZED, PROCESSING, COMPLETED, FAILED, REFUNDING, REFUNDED }
+
+    @Id
+    private UUID id;
+    @Column(name = "order_id", nullable = false)
+    private UUID orderId;
+    @Column(name = "payment_provider", nullable = false)
+    private String provider;
+    @Column(nullable = false)
+    private BigDecimal amount;
+    @Column(nullable = false)
+    private String currency;
+    @Column(name = "transaction_id")
+    private String transactionId;
+    @Column(name = "payment_url")
+    private String paymentUrl;
+    @Column(name = "failure_reason")
+    private String failureReason;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    @Column(name = "paid_at")
+    @Convert(converter = InstantConverter.class)
+    private Instant paidAt;
+    @Version
+    private long version;
+    @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant updatedAt;
+
+    protected Payment() {
+    }
+
+    public Payment(UUID orderId, String provider, BigDecimal amount, String currency, Instant now) {
+        this.id = UUID.randomUUID();
+        this.orderId = orderId;
+        this.provider = provider;
+        this.amount = amount;
+        this.currency = currency;
+        this.status = Status.PENDING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The provider accepted the payment and gave a checkout to send the payer to. */
+    public void authorize(String providerReference, String checkoutUrl, Instant now) {
+        move(Status.PENDING, Status.AUTHORIZED, now);
+        this.transactionId = providerReference;
+        this.paymentUrl = checkoutUrl;
+    }
+
+    /** The payer submitted the payment; the provider is settling it. */
+    public void process(Instant now) {
+        move(Status.AUTHORIZED, Status.PROCESSING, now);
+    }
+
+    /**
+     * The provider confirmed the money. A confirmation may come without the payer's step having been seen
+     * (webhooks arrive in any order), so an AUTHORIZED payment passes through PROCESSING first.
+     */
+    public void complete(Instant now) {
+        if (status == Status.AUTHORIZED) {
+            process(now);
+        }
+        move(Status.PROCESSING, Status.COMPLETED, now);
+        this.paidAt = now;
+    }
+
+    public void fail(String reason, Instant now) {
+        if (status == Status.AUTHORIZED) {
+            process(now);
+        }
+        if (status == Status.PENDING) {
+            status = Status.FAILED;
+            failureReason = reason;
+            updatedAt = now;
+            return;
+        }
+        move(Status.PROCESSING, Status.FAILED, now);
+        this.failureReason = reason;
+    }
+
+    public void startRefund(Instant now) {
+        move(Status.COMPLETED, Status.REFUNDING, now);
+    }
+
+    public void refunded(Instant now) {
+        move(Status.REFUNDING, Status.REFUNDED, now);
+    }
+
+    public boolean isSettled() {
+        return status == Status.COMPLETED || status == Status.REFUNDING || status == Status.REFUNDED;
+    }
+
+    public boolean isFinal() {
+        return status == Status.FAILED || isSettled();
+    }
+
+    private void move(Status from, Status to, Instant now) {
+        if (status != from) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "Payment cannot go from " + status + " to " + to,
+                    Map.of("from", status.name(), "to", to.name()));
+        }
+        status = to;
+        updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String transactionId() {
+        return transactionId;
+    }
+
+    public String paymentUrl() {
+        return paymentUrl;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public Instant paidAt() {
+        return paidAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** Payments and their state machine (the specification's, exactly). */
+package com.eventix.payments.entity;

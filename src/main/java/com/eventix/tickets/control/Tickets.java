@@ -1,0 +1,62 @@
+package com.eventix.tickets.control;
+
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.Page;
+import com.eventix.tickets.entity.Ticket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Issuing tickets for paid orders and showing them to their owners. */
+@ApplicationScoped
+public class Tickets {
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    TicketCodes codes;
+    @Inject
+    Clock clock;
+
+    /** {@code quantity} new tickets of a tier for the order's buyer, each with its own signed code. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Ticket> issue(UUID orderId, UUID ownerId, UUID eventId, UUID tierId, int quantity) {
+        List<Ticket> issued = new ArrayList<>();
+        for (int i = 0; i < quantity; i++) {
+            UUID id = UUID.randomUUID();
+            Ticket ticket = new Ticket(id, eventId, tierId, orderId, ownerId, codes.issue(id, eventId, tierId, 1),
+                    clock.instant());
+            em.persist(ticket);
+            issued.add(ticket);
+        }
+        return issued;
+    }
+
+    /** The owner's ticket; anybody else's is "not found". */
+    public Ticket ofOwner(UUID ownerId, UUID ticketId) {
+        Ticket ticket = em.find(Ticket.class, ticketId);
+        if (ticket == null || !ticket.ownerId().equals(ownerId)) {
+            throw ApiException.notFound("Ticket");
+        }
+        return ticket;
+    }
+
+    public List<Ticket> ofOrder(UUID orderId) {
+        return em.createQuery("SELECT t FROM Ticket t WHERE t.orderId = :order ORDER BY t.createdAt, t.id", Ticket.class)
+                .setParameter("order", orderId).getResultList();
+    }
+
+    public Page<Ticket> ofOwner(UUID ownerId, int page, int size) {
+        long total = em.createQuery("SELECT COUNT(t) FROM Ticket t WHERE t.ownerId = :owner", Long.class)
+                .setParameter("owner", ownerId).getSingleResult();
+        List<Ticket> items = em.createQuery("SELECT t FROM Ticket t WHERE t.ownerId = :owner "
+                        + "ORDER BY t.createdAt DESC, t.id", Ticket.class)
+                .setParameter("owner", ownerId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        return new Page<>(items, page, size, total);
+    }
+}

@@ -1,0 +1,99 @@
+package com.eventix.tickets.entity;
+
+import com.eventix.platform.persistence.InstantConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An admission to an event, owned by a user, with its signed QR code (the current version of it). */
+@Entity
+@Table(name = "tickets")
+public class Ticket {
+    public enum Status { VALID, CHECKED_IN, REFUNDED, CANCELLED }
+
+    @Id
+    private UUID id;
+    @Column(name = "tier_id", nullable = false)
+    private UUID tierId;
+    @Column(name = "event_id")
+    private UUID eventId;
+    @Column(name = "order_id", nullable = false)
+    private UUID orderId;
+    @Column(name = "owner_id", nullable = false)
+    private UUID ownerId;
+    @Column(name = "qr_code", nullable = false)
+    private String qrCode;
+    @Column(name = "code_version", nullable = false)
+    private int codeVersion;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    @Column(name = "checked_in_at")
+    @Convert(converter = InstantConverter.class)
+    private Instant checkedInAt;
+    @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant createdAt;
+
+    protected Ticket() {
+    }
+
+    /** A new ticket; its code is signed by the caller, who knows the event's key. */
+    public Ticket(UUID id, UUID eventId, UUID tierId, UUID orderId, UUID ownerId, String qrCode, Instant now) {
+        this.id = id;
+        this.eventId = eventId;
+        this.tierId = tierId;
+        this.orderId = orderId;
+        this.ownerId = ownerId;
+        this.qrCode = qrCode;
+        this.codeVersion = 1;
+        this.status = Status.VALID;
+        this.createdAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID eventId() {
+        return eventId;
+    }
+
+    public UUID tierId() {
+        return tierId;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public UUID ownerId() {
+        return ownerId;
+    }
+
+    public String qrCode() {
+        return qrCode;
+    }
+
+    public int codeVersion() {
+        return codeVersion;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Instant checkedInAt() {
+        return checkedInAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

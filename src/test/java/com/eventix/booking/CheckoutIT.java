@@ -1,0 +1,210 @@
+package com.eventix.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.eventix.payments.WebhookSigner;
+import com.eventix.testing.Api;
+import com.eventix.testing.IntegrationTest;
+import com.eventix.testing.Mailbox;
+import com.eventix.testing.Organizer;
+import com.eventix.testing.SuiteServices;
+import com.eventix.testing.TestUsers;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** From hold to ticket with the sandbox provider: order, hosted checkout, signed webhook, tickets, email. */
+class CheckoutIT extends IntegrationTest {
+    private static final Instant SOON = Instant.now().plus(25, ChronoUnit.DAYS);
+
+    private Api admin;
+    private Organizer organizer;
+
+    @BeforeEach
+    void setUp() {
+        admin = admin();
+        organizer = Organizer.verified(api(), admin, "checkout");
+    }
+
+    private String tier(int quantity) {
+        String eventId = organizer.published(admin, Organizer.eventBody("Checkout night", "music", "", SOON), "25.50");
+        return organizer.event(eventId).getString("data.tiers[0].id");
+    }
+
+    private record Buyer(Api api, String email) {
+    }
+
+    private Buyer buyer() {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("payer");
+        return new Buyer(client.as((String) client.registerAndLogin(email, "payer passphrase").get("accessToken")), email);
+    }
+
+    private String hold(Api buyer, String tierId, int quantity) {
+        return buyer.post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", quantity)).then()
+                .statusCode(201).extract().jsonPath().getString("data.reservationId");
+    }
+
+    /** The payer's browser on the sandbox checkout page. */
+    private void payOnCheckoutPage(String paymentUrl, String button) {
+        String path = URI.create(paymentUrl).getPath();
+        String page = api().request().accept("text/html").get(path).then().statusCode(200).extract().asString();
+        assertThat(page).contains("Pay 51.00 USD").contains("Decline");
+        api().request().accept("text/html").post(path + "/" + button).then().statusCode(200);
+    }
+
+    @Test
+    void aPaidOrderBecomesTicketsWithSignedQrCodesByEmail() throws Exception {
+        String tierId = tier(100);
+        Buyer buyer = buyer();
+        String reservationId = hold(buyer.api(), tierId, 2);
+        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(checkout.getString("data.status")).isEqualTo("AUTHORIZED");
+        String orderId = checkout.getString("data.orderId");
+        buyer.api().get("/api/v1/orders/" + orderId).then().statusCode(200).body("data.status", equalTo("PENDING"))
+                .body("data.totalAmount", equalTo(51.0f)).body("data.paymentStatus", equalTo("AUTHORIZED"));
+        Api stranger = buyer().api();
+        stranger.get("/api/v1/orders/" + orderId).then().statusCode(404);
+
+        payOnCheckoutPage(checkout.getString("data.paymentUrl"), "pay");
+
+        JsonPath order = buyer.api().get("/api/v1/orders/" + orderId).then().statusCode(200).extract().jsonPath();
+        assertThat(order.getString("data.status")).isEqualTo("PAID");
+        assertThat(order.getString("data.paymentStatus")).isEqualTo("COMPLETED");
+        List<String> ticketIds = order.getList("data.ticketIds", String.class);
+        assertThat(ticketIds).hasSize(2);
+        assertThat(buyer.api().get("/api/v1/tickets/my-tickets").then().statusCode(200).extract().jsonPath()
+                .getList("data.items.id", String.class)).containsExactlyInAnyOrderElementsOf(ticketIds);
+
+        String ticketId = ticketIds.get(0);
+        String code = buyer.api().get("/api/v1/tickets/" + ticketId).then().statusCode(200)
+                .body("data.status", equalTo("VALID")).extract().jsonPath().getString("data.qrCode");
+        assertThat(code).startsWith("EVX1.");
+        byte[] png = buyer.api().get("/api/v1/tickets/" + ticketId + "/qr").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        assertThat(decode(png)).isEqualTo(code);
+        stranger.get("/api/v1/tickets/" + ticketId).then().statusCode(404);
+        stranger.get("/api/v1/tickets/" + ticketId + "/qr").then().statusCode(404);
+        buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then().body("data.status", equalTo("CONSUMED"));
+
+        MimeMessage mail = awaitMail(buyer.email(), "Your tickets");
+        Multipart parts = (Multipart) mail.getContent();
+        assertThat(parts.getCount()).as("text and two QR images").isEqualTo(3);
+        byte[] attached = parts.getBodyPart(1).getInputStream().readAllBytes();
+        assertThat(List.of(code, buyer.api().get("/api/v1/tickets/" + ticketIds.get(1)).then().extract().jsonPath()
+                .getString("data.qrCode"))).contains(decode(attached));
+        assertInventoryBalanced(tierId);
+    }
+
+    @Test
+    void webhooksAreVerifiedAndAppliedOnce() throws Exception {
+        String tierId = tier(100);
+        Buyer buyer = buyer();
+        JsonPath checkout = buyer.api().post("/api/v1/orders",
+                Map.of("reservationIds", List.of(hold(buyer.api(), tierId, 1)))).then().statusCode(201).extract().jsonPath();
+        String paymentId = checkout.getString("data.paymentId");
+        String reference = URI.create(checkout.getString("data.paymentUrl")).getPath().replaceAll(".*/", "");
+        byte[] body = ("{\"id\":\"evt_replay_" + paymentId + "\",\"object\":\"event\",\"type\":\"checkout.session.completed\","
+                + "\"created\":" + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + reference
+                + "\",\"object\":\"checkout.session\",\"payment_status\":\"paid\",\"amount_total\":2550,\"currency\":\"usd\","
+                + "\"metadata\":{\"payment_id\":\"" + paymentId + "\"}}}}").getBytes(StandardCharsets.UTF_8);
+
+        Response forged = webhook(body, WebhookSigner.stripeHeaders("whsec_wrong", Instant.now(), body));
+        forged.then().statusCode(400).body("error.code", equalTo("INVALID_WEBHOOK_SIGNATURE"));
+        Response stale = webhook(body, WebhookSigner.stripeHeaders(SuiteServices.SANDBOX_WEBHOOK_SECRET,
+                Instant.now().minus(10, ChronoUnit.MINUTES), body));
+        stale.then().statusCode(400);
+        assertThat(buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath()
+                .getString("data.status")).as("rejected webhooks change nothing").isEqualTo("PENDING");
+
+        for (int i = 0; i < 3; i++) {
+            webhook(body, WebhookSigner.stripeHeaders(SuiteServices.SANDBOX_WEBHOOK_SECRET, Instant.now(), body))
+                    .then().statusCode(200);
+        }
+        JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        assertThat(order.getString("data.status")).isEqualTo("PAID");
+        assertThat(order.getList("data.ticketIds")).as("one ticket, however often the webhook came").hasSize(1);
+        assertInventoryBalanced(tierId);
+    }
+
+    @Test
+    void aDeclinedPaymentFailsAndTheHoldStays() throws Exception {
+        String tierId = tier(100);
+        Buyer buyer = buyer();
+        String reservationId = hold(buyer.api(), tierId, 2);
+        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
+                .then().statusCode(201).extract().jsonPath();
+        payOnCheckoutPage(checkout.getString("data.paymentUrl"), "decline");
+        JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        assertThat(order.getString("data.paymentStatus")).isEqualTo("FAILED");
+        assertThat(order.getString("data.status")).isEqualTo("PENDING");
+        assertThat(order.getList("data.ticketIds")).isEmpty();
+        buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then().body("data.status", equalTo("ACTIVE"));
+        buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId))).then().statusCode(409)
+                .body("error.code", equalTo("RESERVATION_ALREADY_ORDERED"));
+        buyer().api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId))).then().statusCode(404);
+        assertInventoryBalanced(tierId);
+    }
+
+    private Response webhook(byte[] body, Map<String, String> headers) {
+        var request = api().request().contentType("application/json").body(body);
+        headers.forEach(request::header);
+        return request.post("/api/v1/payments/webhooks/sandbox");
+    }
+
+    private static String decode(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+
+    private static MimeMessage awaitMail(String to, String subject) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage m : Mailbox.to(to)) {
+                if (m.getSubject().contains(subject)) {
+                    return m;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail '" + subject + "' to " + to);
+    }
+
+    private void assertInventoryBalanced(String tierId) throws Exception {
+        try (Connection c = services().database.connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT t.total_quantity, t.available_quantity,
+                       (SELECT COALESCE(SUM(quantity), 0) FROM reservations r WHERE r.tier_id = t.id AND r.status = 'ACTIVE'),
+                       (SELECT count(*) FROM tickets k WHERE k.tier_id = t.id)
+                FROM ticket_tiers t WHERE t.id = ?::uuid""")) {
+            s.setString(1, tierId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(2) + rs.getInt(3) + rs.getInt(4)).isEqualTo(rs.getInt(1));
+            }
+        }
+    }
+}
