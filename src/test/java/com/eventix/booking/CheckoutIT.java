@@ -150,7 +150,7 @@ class CheckoutIT extends IntegrationTest {
     }
 
     @Test
-    void aDeclinedPaymentFailsAndTheHoldStays() throws Exception {
+    void aDeclinedPaymentCancelsTheOrderAndReleasesTheHold() throws Exception {
         String tierId = tier(100);
         Buyer buyer = buyer();
         String reservationId = hold(buyer.api(), tierId, 2);
@@ -159,13 +159,87 @@ class CheckoutIT extends IntegrationTest {
         payOnCheckoutPage(checkout.getString("data.paymentUrl"), "decline");
         JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
         assertThat(order.getString("data.paymentStatus")).isEqualTo("FAILED");
-        assertThat(order.getString("data.status")).isEqualTo("PENDING");
+        assertThat(order.getString("data.status")).isEqualTo("CANCELLED");
         assertThat(order.getList("data.ticketIds")).isEmpty();
-        buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then().body("data.status", equalTo("ACTIVE"));
+        buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then().body("data.status", equalTo("RELEASED"));
+        assertThat(available(tierId)).isEqualTo(100);
         buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId))).then().statusCode(409)
                 .body("error.code", equalTo("RESERVATION_ALREADY_ORDERED"));
         buyer().api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId))).then().statusCode(404);
         assertInventoryBalanced(tierId);
+    }
+
+    @Test
+    void aPaymentArrivingAfterItsHoldExpiredCompletesWhileStockRemains() throws Exception {
+        String tierId = tier(100);
+        Buyer buyer = buyer();
+        String reservationId = hold(buyer.api(), tierId, 2);
+        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
+                .then().statusCode(201).extract().jsonPath();
+        expire(reservationId);
+        awaitStatus(buyer.api(), reservationId, "EXPIRED");
+        assertThat(available(tierId)).isEqualTo(100);
+
+        payOnCheckoutPage(checkout.getString("data.paymentUrl"), "pay");
+        JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        assertThat(order.getString("data.status")).isEqualTo("PAID");
+        assertThat(order.getList("data.ticketIds")).hasSize(2);
+        assertThat(available(tierId)).isEqualTo(98);
+        assertInventoryBalanced(tierId);
+    }
+
+    @Test
+    void aPaymentArrivingAfterItsTicketsWereResoldIsRefunded() throws Exception {
+        String eventId = organizer.published(admin, Organizer.eventBody("Tiny room", "music", "", SOON), "25.50");
+        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
+        organizer.api.put("/api/v1/events/" + eventId + "/tiers/" + tierId, Organizer.tierBody("Tier 1", "25.50", 2))
+                .then().statusCode(200);
+        Buyer late = buyer();
+        String reservationId = hold(late.api(), tierId, 2);
+        JsonPath checkout = late.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
+                .then().statusCode(201).extract().jsonPath();
+        expire(reservationId);
+        awaitStatus(late.api(), reservationId, "EXPIRED");
+        hold(buyer().api(), tierId, 2);
+
+        payOnCheckoutPage(checkout.getString("data.paymentUrl"), "pay");
+        JsonPath order = late.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        assertThat(order.getString("data.status")).isEqualTo("EXPIRED");
+        assertThat(order.getString("data.paymentStatus")).isEqualTo("REFUNDED");
+        assertThat(order.getList("data.ticketIds")).isEmpty();
+        assertThat(available(tierId)).isZero();
+        assertInventoryBalanced(tierId);
+    }
+
+    private int available(String tierId) throws Exception {
+        try (Connection c = services().database.connect();
+             PreparedStatement s = c.prepareStatement("SELECT available_quantity FROM ticket_tiers WHERE id = ?::uuid")) {
+            s.setString(1, tierId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private void expire(String reservationId) throws Exception {
+        try (Connection c = services().database.connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE reservations SET expires_at = now() - interval '1 second' WHERE id = ?::uuid")) {
+            s.setString(1, reservationId);
+            s.executeUpdate();
+        }
+    }
+
+    private void awaitStatus(Api buyer, String reservationId, String status) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            if (status.equals(buyer.get("/api/v1/tickets/reservations/" + reservationId).then().extract().jsonPath()
+                    .getString("data.status"))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("reservation " + reservationId + " never became " + status);
     }
 
     private Response webhook(byte[] body, Map<String, String> headers) {

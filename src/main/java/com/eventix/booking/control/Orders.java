@@ -101,6 +101,9 @@ public class Orders {
         for (UUID tierId : lateByTier.keySet()) {
             TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
             if (tier.availableQuantity() < lateByTier.get(tierId)) {
+                if (order.isOpen()) {
+                    order.expire(now);
+                }
                 return Fulfilment.SOLD_OUT;
             }
             tiers.put(tierId, tier);
@@ -118,6 +121,28 @@ public class Orders {
         emailTickets(order, issued);
         items.stream().map(OrderItem::eventId).distinct().forEach(id -> changed.fire(new EventChanged(id)));
         return Fulfilment.FULFILLED;
+    }
+
+    /**
+     * The order's payment was declined: the order is cancelled and its holds released, their tickets back on
+     * sale at once. Nothing happens to an order that is no longer pending (a late decline after a success).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(UUID orderId) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (!order.isOpen()) {
+            return;
+        }
+        Instant now = clock.instant();
+        order.cancel(now);
+        for (OrderItem item : itemsOf(orderId)) {
+            Reservation hold = em.find(Reservation.class, item.reservationId(), LockModeType.PESSIMISTIC_WRITE);
+            if (hold.isActive()) {
+                int quantity = hold.release(now);
+                em.find(TicketTier.class, item.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
+                changed.fire(new EventChanged(item.eventId()));
+            }
+        }
     }
 
     /** The owner's order (an admin may read any); anyone else's is "not found". */

@@ -99,6 +99,15 @@ public class Order {
         updatedAt = now;
     }
 
+    /** Its payment was declined: the order ends and its holds are released. */
+    public void cancel(Instant now) {
+        if (status != Status.PENDING) {
+            throw transition(Status.CANCELLED);
+        }
+        status = Status.CANCELLED;
+        updatedAt = now;
+    }
+
     public boolean isOpen() {
         return status == Status.PENDING;
     }

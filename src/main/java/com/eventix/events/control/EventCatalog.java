@@ -90,17 +90,22 @@ public class EventCatalog {
             params.add("%" + f.location().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             where.append(" AND e.location ILIKE ?").append(params.size());
         }
-        if (f.minPrice() != null || f.maxPrice() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM ticket_tiers t WHERE t.event_id = e.id");
-            if (f.minPrice() != null) {
-                params.add(f.minPrice());
-                where.append(" AND t.price >= ?").append(params.size());
-            }
-            if (f.maxPrice() != null) {
-                params.add(f.maxPrice());
-                where.append(" AND t.price <= ?").append(params.size());
-            }
-            where.append(")");
+        // events.min_price and max_price are the cheapest and the dearest tier (Tiers keeps them so): a tier at or
+        // above minPrice exists iff max_price >= minPrice, one at or below maxPrice iff min_price <= maxPrice. Only
+        // with both bounds must one tier lie within them, and only the events passing both tests are probed.
+        if (f.minPrice() != null) {
+            params.add(f.minPrice());
+            where.append(" AND e.max_price >= ?").append(params.size());
+        }
+        if (f.maxPrice() != null) {
+            params.add(f.maxPrice());
+            where.append(" AND e.min_price <= ?").append(params.size());
+        }
+        if (f.minPrice() != null && f.maxPrice() != null) {
+            params.add(f.minPrice());
+            params.add(f.maxPrice());
+            where.append(" AND EXISTS (SELECT 1 FROM ticket_tiers t WHERE t.event_id = e.id AND t.price >= ?")
+                    .append(params.size() - 1).append(" AND t.price <= ?").append(params.size()).append(")");
         }
         if (f.organizerId() != null) {
             params.add(f.organizerId());
@@ -113,18 +118,58 @@ public class EventCatalog {
             default -> " ORDER BY e.start_time, e.id";
         };
         Query count = em.createNativeQuery("SELECT count(*)" + from + where);
+        for (int i = 0; i < params.size(); i++) {
+            count.setParameter(i + 1, params.get(i));
+        }
+        if (tsQuery != null) {
+            return searchPage(from, where.toString(), sort, page, size, params, count);
+        }
         Query select = em.createNativeQuery("""
                 SELECT e.id, e.title, e.category, e.location, e.start_time, e.end_time, e.timezone, e.currency,
                        e.min_price, e.max_price, e.banner_url, e.status, e.organizer_id, o.organization_name,
                        (SELECT COALESCE(SUM(t.available_quantity), 0) FROM ticket_tiers t WHERE t.event_id = e.id)
                 """ + from + where + order + " LIMIT " + size + " OFFSET " + (long) (page - 1) * size);
         for (int i = 0; i < params.size(); i++) {
-            count.setParameter(i + 1, params.get(i));
             select.setParameter(i + 1, params.get(i));
         }
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
+        return new Page<>(rows.stream().map(EventCatalog::summary).toList(), page, size, total);
+    }
+
+    /**
+     * A search page and its total in one pass over the matches: ranking must read every match anyway, so the
+     * total is a window count over the same rows instead of a second scan. The inner query keeps the rows narrow
+     * (the rank, not the tsvector, goes through the window and the sort); OFFSET 0 keeps it from being merged
+     * into the outer ones. Only a page past the end, which has no row to carry the total, needs the count query.
+     */
+    private Page<EventSummary> searchPage(String from, String where, Sort sort, int page, int size, List<Object> params,
+                                          Query count) {
+        String matches = "SELECT e.id, e.start_time, e.min_price, "
+                + (sort == Sort.RELEVANCE ? "ts_rank(e.search_vector, r)" : "NULL::real") + " AS rank"
+                + from.replace(" JOIN organizers o ON o.id = e.organizer_id", "") + where + " OFFSET 0";
+        String order = switch (sort) {
+            case PRICE -> " ORDER BY %1$smin_price NULLS LAST, %1$sstart_time, %1$sid";
+            case RELEVANCE -> " ORDER BY %1$srank DESC, %1$sstart_time, %1$sid";
+            default -> " ORDER BY %1$sstart_time, %1$sid";
+        };
+        Query select = em.createNativeQuery("""
+                SELECT e.id, e.title, e.category, e.location, e.start_time, e.end_time, e.timezone, e.currency,
+                       e.min_price, e.max_price, e.banner_url, e.status, e.organizer_id, o.organization_name,
+                       (SELECT COALESCE(SUM(t.available_quantity), 0) FROM ticket_tiers t WHERE t.event_id = e.id),
+                       h.total
+                FROM (SELECT m.id, m.start_time, m.min_price, m.rank, count(*) OVER () AS total
+                      FROM (""" + matches + ") m" + order.formatted("m.") + " LIMIT " + size + " OFFSET "
+                + (long) (page - 1) * size + """
+                ) h JOIN events e ON e.id = h.id JOIN organizers o ON o.id = e.organizer_id""" + order.formatted("h."));
+        for (int i = 0; i < params.size(); i++) {
+            select.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select.getResultList();
+        long total = !rows.isEmpty() ? ((Number) rows.get(0)[15]).longValue()
+                : page == 1 ? 0 : ((Number) count.getSingleResult()).longValue();
         return new Page<>(rows.stream().map(EventCatalog::summary).toList(), page, size, total);
     }
 

@@ -111,6 +111,7 @@ public class PaymentRecords {
             case PAYMENT_FAILED -> {
                 if (!payment.isFinal()) {
                     payment.fail("declined by " + provider, now);
+                    orders.cancel(payment.orderId());
                     audit.success(null, "PAYMENT_FAILED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
                 }
                 return Followup.NONE;

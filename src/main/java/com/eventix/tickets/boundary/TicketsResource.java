@@ -54,7 +54,7 @@ public class TicketsResource {
     @GET
     @Path("/qr")
     @Produces("image/png")
-    @Operation(summary = "Your ticket's QR code as a PNG", description = "size: 128 to 1024 pixels (default 400).")
+    @Operation(summary = "Your ticket's QR code as a PNG", description = "size: 256 to 1024 pixels (default 400).")
     @APIResponse(responseCode = "200", description = "PNG image", content = @Content(mediaType = "image/png"))
     public Response qr(@PathParam("id") UUID id, @QueryParam("size") @DefaultValue("400") int size) {
         byte[] png = qrImages.png(tickets.ofOwner(currentUser.id(), id).qrCode(), size);

@@ -25,7 +25,8 @@ import javax.imageio.ImageIO;
 @ApplicationScoped
 public class QrImages {
     public static final int DEFAULT_SIZE = 400;
-    public static final int MIN_SIZE = 128;
+    /** A ticket code needs a version 9 symbol (53 modules + quiet zone): below 256 px a module gets under 4 px. */
+    public static final int MIN_SIZE = 256;
     public static final int MAX_SIZE = 1024;
     private static final int QUIET_ZONE_MODULES = 4;
 

@@ -45,7 +45,7 @@ class QrImagesTest {
 
     @Test
     void sizesAreClampedAndEveryClampedSizeStillDecodes() throws Exception {
-        for (int[] requestedAndExpected : new int[][] {{10, 128}, {-5, 128}, {128, 128}, {600, 600}, {1024, 1024},
+        for (int[] requestedAndExpected : new int[][] {{10, 256}, {-5, 256}, {256, 256}, {600, 600}, {1024, 1024},
                 {5000, 1024}}) {
             BufferedImage image = read(images.png(code, requestedAndExpected[0]));
             assertThat(image.getWidth()).as("requested %d", requestedAndExpected[0])
