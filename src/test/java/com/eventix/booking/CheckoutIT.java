@@ -189,6 +189,43 @@ class CheckoutIT extends IntegrationTest {
     }
 
     @Test
+    void aDueHoldIsKeptWhileItsPaymentIsInFlightAndCompletesWhenTheProviderConfirms() throws Exception {
+        String tierId = tier(100);
+        Buyer buyer = buyer();
+        String reservationId = hold(buyer.api(), tierId, 2);
+        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
+                .then().statusCode(201).extract().jsonPath();
+        dueSince(reservationId, "1 second");
+        Thread.sleep(3000);
+        buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then()
+                .body("data.status", equalTo("ACTIVE"));
+        assertThat(available(tierId)).as("the provider has not decided: the hold stays").isEqualTo(98);
+
+        // Paid at the last second, and its webhook lost: the sweep asks the provider and completes the order.
+        sandboxSays(checkout.getString("data.paymentUrl"), "PAID");
+        awaitStatus(buyer.api(), reservationId, "CONSUMED");
+        JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        assertThat(order.getString("data.status")).isEqualTo("PAID");
+        assertThat(order.getList("data.ticketIds")).hasSize(2);
+        assertInventoryBalanced(tierId);
+    }
+
+    @Test
+    void aDueHoldWhosePaymentFailedAtTheProviderIsReleased() throws Exception {
+        String tierId = tier(100);
+        Buyer buyer = buyer();
+        String reservationId = hold(buyer.api(), tierId, 3);
+        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
+                .then().statusCode(201).extract().jsonPath();
+        sandboxSays(checkout.getString("data.paymentUrl"), "DECLINED");
+        dueSince(reservationId, "1 second");
+        awaitStatus(buyer.api(), reservationId, "RELEASED");
+        assertThat(available(tierId)).isEqualTo(100);
+        assertThat(buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath()
+                .getString("data.status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aPaymentArrivingAfterItsTicketsWereResoldIsRefunded() throws Exception {
         String eventId = organizer.published(admin, Organizer.eventBody("Tiny room", "music", "", SOON), "25.50");
         String tierId = organizer.event(eventId).getString("data.tiers[0].id");
@@ -222,10 +259,24 @@ class CheckoutIT extends IntegrationTest {
         }
     }
 
+    /** The hold ran out long ago, also past the grace its payment in flight gives it (15 minutes). */
     private void expire(String reservationId) throws Exception {
+        dueSince(reservationId, "20 minutes");
+    }
+
+    private void dueSince(String reservationId, String interval) throws Exception {
         try (Connection c = services().database.connect(); PreparedStatement s = c.prepareStatement(
-                "UPDATE reservations SET expires_at = now() - interval '1 second' WHERE id = ?::uuid")) {
+                "UPDATE reservations SET expires_at = now() - interval '" + interval + "' WHERE id = ?::uuid")) {
             s.setString(1, reservationId);
+            s.executeUpdate();
+        }
+    }
+
+    private void sandboxSays(String paymentUrl, String state) throws Exception {
+        try (Connection c = services().database.connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE sandbox_checkouts SET state = ? WHERE reference = ?")) {
+            s.setString(1, state);
+            s.setString(2, URI.create(paymentUrl).getPath().replaceAll(".*/", ""));
             s.executeUpdate();
         }
     }

@@ -33,6 +33,7 @@ public final class SuiteServices {
     public final GreenMail smtp;
     public final MockOAuth2Server oidc;
     public final S3Server s3;
+    public final ProviderEmulator providers;
 
     private SuiteServices() throws Exception {
         ServerLog.install();
@@ -46,6 +47,7 @@ public final class SuiteServices {
         oidc = new MockOAuth2Server();
         oidc.start(Ports.free());
         s3 = S3Server.start();
+        providers = ProviderEmulator.start();
         configureContainers();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "suite-services-stop"));
     }
@@ -86,6 +88,7 @@ public final class SuiteServices {
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
         settings.put("SANDBOX_ENABLED", "true");
         settings.put("SANDBOX_WEBHOOK_SECRET", SANDBOX_WEBHOOK_SECRET);
+        settings.putAll(providers.serverSettings());
         settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         return settings;
@@ -114,6 +117,7 @@ public final class SuiteServices {
         }
         smtp.stop();
         s3.stop();
+        providers.stop();
         try {
             broker.stop();
         } catch (Exception ignored) {

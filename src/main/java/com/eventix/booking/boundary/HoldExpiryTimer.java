@@ -1,6 +1,7 @@
 package com.eventix.booking.boundary;
 
 import com.eventix.booking.control.HoldExpiry;
+import com.eventix.payments.control.InFlightPayments;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -18,7 +19,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sweeps expired holds every HOLD_SWEEP_INTERVAL (5 s by default) on every instance. */
+/**
+ * Every HOLD_SWEEP_INTERVAL (5 s by default), on every instance: checks payments in flight for due holds with
+ * their providers, then expires the holds that ran out.
+ */
 @Startup
 @Singleton
 @DependsOn("Migrations")
@@ -30,6 +34,8 @@ public class HoldExpiryTimer {
     TimerService timers;
     @Inject
     HoldExpiry expiry;
+    @Inject
+    InFlightPayments inFlight;
     @Inject
     Clock clock;
     @Inject
@@ -45,6 +51,7 @@ public class HoldExpiryTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
+            inFlight.settleDue(clock.instant());
             while (expiry.expireDue(clock.instant(), BATCH) == BATCH) {
                 // more are due: keep going
             }

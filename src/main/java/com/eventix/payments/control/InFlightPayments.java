@@ -1,0 +1,72 @@
+package com.eventix.payments.control;
+
+import com.eventix.payments.control.providers.PaymentProvider;
+import com.eventix.payments.control.providers.PaymentProviders;
+import com.eventix.payments.control.providers.PaymentStatus;
+import com.eventix.payments.control.providers.WebhookEvent;
+import com.eventix.payments.entity.Payment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Before holds run out, payments still in flight for them are checked with their provider: a payment that
+ * succeeded (its webhook late or lost) completes now, one that failed ends its order; one still pending keeps
+ * its holds a while longer (see {@link com.eventix.booking.control.HoldExpiry}). A hold paid at the last second
+ * is therefore never released.
+ */
+@ApplicationScoped
+public class InFlightPayments {
+    private static final Logger LOG = Logger.getLogger(InFlightPayments.class.getName());
+    private static final int BATCH = 50;
+
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    PaymentProviders providers;
+    @Inject
+    PaymentRecords records;
+    @Inject
+    Clock clock;
+
+    /** Asks the providers about in-flight payments whose holds are due; answers how many were settled. */
+    public int settleDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Payment> due = em.createNativeQuery("""
+                        SELECT DISTINCT p.* FROM payments p
+                        JOIN order_items i ON i.order_id = p.order_id
+                        JOIN reservations r ON r.id = i.reservation_id
+                        WHERE p.status IN ('AUTHORIZED', 'PROCESSING') AND r.status = 'ACTIVE' AND r.expires_at <= ?1
+                        LIMIT ?2""", Payment.class)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, BATCH).getResultList();
+        int settled = 0;
+        for (Payment payment : due) {
+            try {
+                PaymentProvider provider = providers.byName(payment.provider());
+                PaymentStatus status = provider.status(payment.transactionId());
+                WebhookEvent.Type outcome = switch (status.state()) {
+                    case SUCCEEDED -> WebhookEvent.Type.PAYMENT_SUCCEEDED;
+                    case FAILED -> WebhookEvent.Type.PAYMENT_FAILED;
+                    default -> null;
+                };
+                if (outcome != null) {
+                    // Recorded like the provider's own notification, so the webhook arriving later is a duplicate.
+                    records.apply(provider.name(), new WebhookEvent("status-check:" + payment.id() + ":" + outcome,
+                            outcome, payment.transactionId(), WebhookEvent.ReferenceKind.CHECKOUT, payment.id(),
+                            status.amount(), status.currency(), clock.instant()));
+                    settled++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not check payment " + payment.id() + " with its provider", e);
+            }
+        }
+        return settled;
+    }
+}
