@@ -15,6 +15,11 @@ public final class Api {
     private final String clientIp;
     private String accessToken;
 
+    /** A client of the deployment at {@code deploymentUrl}, with its own client address. */
+    public static Api at(URL deploymentUrl) {
+        return new Api(deploymentUrl);
+    }
+
     Api(URL deploymentUrl) {
         String url = deploymentUrl.toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
