@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.eventix.payments.WebhookSigner;
 import com.eventix.testing.Api;
+import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
@@ -307,15 +308,8 @@ class CheckoutIT extends IntegrationTest {
         assertInventoryBalanced(tierId);
     }
 
-    private int available(String tierId) throws Exception {
-        try (Connection c = services().database.connect();
-             PreparedStatement s = c.prepareStatement("SELECT available_quantity FROM ticket_tiers WHERE id = ?::uuid")) {
-            s.setString(1, tierId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private static int available(String tierId) throws Exception {
+        return Db.available(tierId);
     }
 
     /** The hold ran out long ago, also past the grace its payment in flight gives it (15 minutes). */
@@ -323,21 +317,14 @@ class CheckoutIT extends IntegrationTest {
         dueSince(reservationId, "20 minutes");
     }
 
-    private void dueSince(String reservationId, String interval) throws Exception {
-        try (Connection c = services().database.connect(); PreparedStatement s = c.prepareStatement(
-                "UPDATE reservations SET expires_at = now() - interval '" + interval + "' WHERE id = ?::uuid")) {
-            s.setString(1, reservationId);
-            s.executeUpdate();
-        }
+    private static void dueSince(String reservationId, String interval) throws Exception {
+        Db.update("UPDATE reservations SET expires_at = now() - interval '" + interval + "' WHERE id = ?::uuid",
+                reservationId);
     }
 
-    private void sandboxSays(String paymentUrl, String state) throws Exception {
-        try (Connection c = services().database.connect(); PreparedStatement s = c.prepareStatement(
-                "UPDATE sandbox_checkouts SET state = ? WHERE reference = ?")) {
-            s.setString(1, state);
-            s.setString(2, URI.create(paymentUrl).getPath().replaceAll(".*/", ""));
-            s.executeUpdate();
-        }
+    private static void sandboxSays(String paymentUrl, String state) throws Exception {
+        Db.update("UPDATE sandbox_checkouts SET state = ? WHERE reference = ?", state,
+                URI.create(paymentUrl).getPath().replaceAll(".*/", ""));
     }
 
     private void awaitStatus(Api buyer, String reservationId, String status) throws Exception {
@@ -378,17 +365,7 @@ class CheckoutIT extends IntegrationTest {
         throw new AssertionError("no mail '" + subject + "' to " + to);
     }
 
-    private void assertInventoryBalanced(String tierId) throws Exception {
-        try (Connection c = services().database.connect(); PreparedStatement s = c.prepareStatement("""
-                SELECT t.total_quantity, t.available_quantity,
-                       (SELECT COALESCE(SUM(quantity), 0) FROM reservations r WHERE r.tier_id = t.id AND r.status = 'ACTIVE'),
-                       (SELECT count(*) FROM tickets k WHERE k.tier_id = t.id)
-                FROM ticket_tiers t WHERE t.id = ?::uuid""")) {
-            s.setString(1, tierId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                assertThat(rs.getInt(2) + rs.getInt(3) + rs.getInt(4)).isEqualTo(rs.getInt(1));
-            }
-        }
+    private static void assertInventoryBalanced(String tierId) throws Exception {
+        Db.assertInventoryBalanced(tierId);
     }
 }

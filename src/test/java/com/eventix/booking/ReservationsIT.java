@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.TestUsers;
 import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -217,8 +215,8 @@ class ReservationsIT extends IntegrationTest {
         assertInventoryBalanced(tierId);
     }
 
-    private int available(String tierId) throws Exception {
-        return count("SELECT available_quantity FROM ticket_tiers WHERE id = ?::uuid", tierId);
+    private static int available(String tierId) throws Exception {
+        return Db.available(tierId);
     }
 
     private boolean awaitAvailable(String tierId, int expected, Duration timeout) throws Exception {
@@ -232,34 +230,16 @@ class ReservationsIT extends IntegrationTest {
         return false;
     }
 
-    private void expireAllHolds(String tierId) throws Exception {
-        try (Connection c = services().database.connect();
-             PreparedStatement s = c.prepareStatement("UPDATE reservations SET expires_at = now() - interval '1 second' "
-                     + "WHERE tier_id = ?::uuid AND status = 'ACTIVE'")) {
-            s.setString(1, tierId);
-            s.executeUpdate();
-        }
+    private static void expireAllHolds(String tierId) throws Exception {
+        Db.update("UPDATE reservations SET expires_at = now() - interval '1 second' "
+                + "WHERE tier_id = ?::uuid AND status = 'ACTIVE'", tierId);
     }
 
-    /** available + active holds (+ tickets, none yet) = total. */
-    private void assertInventoryBalanced(String tierId) throws Exception {
-        int total = count("SELECT total_quantity FROM ticket_tiers WHERE id = ?::uuid", tierId);
-        int available = available(tierId);
-        int held = count("SELECT COALESCE(SUM(quantity), 0) FROM reservations WHERE tier_id = ?::uuid AND status = 'ACTIVE'",
-                tierId);
-        int tickets = count("SELECT count(*) FROM tickets WHERE tier_id = ?::uuid", tierId);
-        assertThat(available + held + tickets).as("available %d + held %d + tickets %d", available, held, tickets)
-                .isEqualTo(total);
-        assertThat(available).isGreaterThanOrEqualTo(0);
+    private static void assertInventoryBalanced(String tierId) throws Exception {
+        Db.assertInventoryBalanced(tierId);
     }
 
-    private int count(String sql, String tierId) throws Exception {
-        try (Connection c = services().database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, tierId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private static int count(String sql, String tierId) throws Exception {
+        return Db.integer(sql, tierId);
     }
 }

@@ -3,15 +3,12 @@ package com.eventix.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.Db;
 import com.eventix.testing.Organizer;
-import com.eventix.testing.SuiteServices;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import java.io.File;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -98,19 +95,10 @@ class TwoInstancesIT {
     }
 
     private static int query(String sql, String id) throws Exception {
-        try (Connection c = SuiteServices.get().database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Db.integer(sql, id);
     }
 
     private static void update(String sql, String id) throws Exception {
-        try (Connection c = SuiteServices.get().database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
-            s.executeUpdate();
-        }
+        Db.update(sql, id);
     }
 }

@@ -5,12 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -226,12 +225,8 @@ class EventsIT extends IntegrationTest {
         Organizer owner = Organizer.verified(api(), admin, "downtime");
         String id = owner.published(admin, Organizer.eventBody("Missed", "theatre", "", NEXT_MONTH), "15");
         // As if every instance had been down for the whole event: both times are already past.
-        try (Connection c = services().database.connect();
-             PreparedStatement s = c.prepareStatement("UPDATE events SET start_time = now() - interval '3 hours', "
-                     + "end_time = now() - interval '1 hour' WHERE id = ?::uuid")) {
-            s.setString(1, id);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        assertThat(Db.update("UPDATE events SET start_time = now() - interval '3 hours', "
+                + "end_time = now() - interval '1 hour' WHERE id = ?::uuid", id)).isEqualTo(1);
         assertThat(awaitStatus(id, "COMPLETED", Duration.ofSeconds(20))).isTrue();
         JsonPath audit = admin.request().queryParam("size", 100).get("/api/v1/admin/audit-log").then().extract().jsonPath();
         assertThat(audit.getList("data.items.findAll { it.resourceId == '" + id + "' }.action", String.class))
@@ -247,12 +242,7 @@ class EventsIT extends IntegrationTest {
         String id = owner.published(admin, body, "30");
         String tierId = owner.event(id).getString("data.tiers[0].id");
         // 5 tickets of the tier are committed (sold or held).
-        try (Connection c = services().database.connect();
-             PreparedStatement s = c.prepareStatement(
-                     "UPDATE ticket_tiers SET available_quantity = total_quantity - 5 WHERE id = ?::uuid")) {
-            s.setString(1, tierId);
-            s.executeUpdate();
-        }
+        Db.update("UPDATE ticket_tiers SET available_quantity = total_quantity - 5 WHERE id = ?::uuid", tierId);
         owner.api.put("/api/v1/events/" + id + "/tiers/" + tierId, Organizer.tierBody("Tier 1", "30", 4))
                 .then().statusCode(422).body("error.code", equalTo("TIER_BELOW_SOLD"));
         owner.api.put("/api/v1/events/" + id + "/tiers/" + tierId, Organizer.tierBody("Tier 1", "35", 100))

@@ -96,10 +96,8 @@ public final class SigningKeys {
             throw new IllegalStateException(e);
         }
         Path tmp = Files.createTempFile(dir, "jwt-private", ".tmp");
-        try {
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
         }
         Files.writeString(tmp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
         try {
