@@ -108,6 +108,8 @@ class CheckoutIT extends IntegrationTest {
         assertThat(decode(png)).isEqualTo(code);
         stranger.get("/api/v1/tickets/" + ticketId).then().statusCode(404);
         stranger.get("/api/v1/tickets/" + ticketId + "/qr").then().statusCode(404);
+        admin.get("/api/v1/tickets/" + ticketId).then().statusCode(200).body("data.qrCode", equalTo(code));
+        admin.get("/api/v1/orders/" + orderId).then().statusCode(200);
         buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then().body("data.status", equalTo("CONSUMED"));
 
         MimeMessage mail = awaitMail(buyer.email(), "Your tickets");

@@ -106,6 +106,43 @@ class ProviderFlowsIT extends IntegrationTest {
     }
 
     @Test
+    void aCheckoutTheProviderCouldNotCreateIsRetriedOnTheSameOrder() throws Exception {
+        String eventId = organizer.published(admin, Organizer.eventBody("Retry night", "music", "", SOON), "25.50");
+        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
+        Api client = api();
+        Api buyer = client.as((String) client.registerAndLogin(TestUsers.uniqueEmail("retry"), "retry passphrase")
+                .get("accessToken"));
+        String hold = buyer.post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", 2)).then()
+                .statusCode(201).extract().jsonPath().getString("data.reservationId");
+        String session = "cs_test_retry_" + UUID.randomUUID().toString().replace("-", "");
+        providerApi.stubFor(post(urlEqualTo("/v1/checkout/sessions")).inScenario(session)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong\"}}"))
+                .willSetStateTo("recovered"));
+        providerApi.stubFor(post(urlEqualTo("/v1/checkout/sessions")).inScenario(session).whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"" + session + "\",\"object\":\"checkout.session\",\"url\":"
+                                + "\"https://checkout.stripe.com/c/pay/" + session + "\"}")));
+
+        JsonPath failed = buyer.post("/api/v1/orders", Map.of("reservationIds", List.of(hold), "provider", "stripe"))
+                .then().statusCode(502).extract().jsonPath();
+        assertThat(failed.getString("error.code")).isEqualTo("PAYMENT_PROVIDER_ERROR");
+        String orderId = failed.getString("error.details.orderId");
+        buyer.get("/api/v1/orders/" + orderId).then().statusCode(200)
+                .body("data.status", org.hamcrest.Matchers.equalTo("PENDING"))
+                .body("data.paymentStatus", org.hamcrest.Matchers.equalTo("FAILED"));
+
+        JsonPath retried = buyer.post("/api/v1/orders/" + orderId + "/payments", Map.of("provider", "stripe"))
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(retried.getString("data.status")).isEqualTo("AUTHORIZED");
+        assertThat(retried.getString("data.paymentUrl")).endsWith(session);
+        buyer.post("/api/v1/orders/" + orderId + "/payments", Map.of()).then().statusCode(409)
+                .body("error.code", org.hamcrest.Matchers.equalTo("PAYMENT_IN_PROGRESS"));
+        api().post("/api/v1/orders/" + orderId + "/payments", Map.of()).then().statusCode(401);
+    }
+
+    @Test
     void paystackInitializeThenSignedWebhookIssuesTickets() throws Exception {
         providerApi.stubFor(post(urlEqualTo("/transaction/initialize"))
                 .withHeader("Authorization", equalTo("Bearer " + ProviderEmulator.PAYSTACK_SECRET_KEY))

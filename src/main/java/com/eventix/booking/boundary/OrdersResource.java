@@ -85,6 +85,31 @@ public class OrdersResource {
         });
     }
 
+    /** Optionally another provider for the new attempt. */
+    @Schema(name = "PaymentRetryRequest")
+    public static class RetryRequest {
+        @Size(max = 32)
+        public String provider;
+    }
+
+    @POST
+    @Path("/{id}/payments")
+    @Operation(summary = "Try paying a pending order again", description = "When its last payment attempt failed "
+            + "before the buyer could pay (e.g. the provider was unreachable) and its holds are still active.")
+    @APIResponse(responseCode = "201", description = "Where to pay",
+            content = @Content(schema = @Schema(implementation = Checkout.class)))
+    @APIResponse(responseCode = "409", description = "PAYMENT_IN_PROGRESS, INVALID_STATE_TRANSITION, RESERVATION_NOT_ACTIVE")
+    public Response retry(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+                          @Valid RetryRequest body) {
+        UUID user = currentUser.id();
+        RetryRequest request = body == null ? new RetryRequest() : body;
+        return idempotency.once(user, "order-payment:" + id, key, request, () -> {
+            Payment payment = payments.retry(user, id, request.provider, origin.get());
+            return Responses.created(URI.create("/api/v1/orders/" + id),
+                    new Checkout(payment.orderId(), payment.id(), payment.status(), payment.paymentUrl()));
+        });
+    }
+
     @GET
     @Path("/my-orders")
     @Operation(summary = "Your orders, newest first")

@@ -4,7 +4,10 @@ import com.eventix.booking.control.Orders;
 import com.eventix.booking.entity.Order;
 import com.eventix.payments.control.providers.WebhookEvent;
 import com.eventix.payments.entity.Payment;
+import com.eventix.booking.entity.Reservation;
 import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
+import java.util.Map;
 import com.eventix.platform.audit.AuditLog;
 import com.eventix.platform.audit.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +49,28 @@ public class PaymentRecords {
         Payment payment = new Payment(order.id(), provider, order.totalAmount(), order.currency(), clock.instant());
         em.persist(payment);
         audit.success(userId, "ORDER_PLACED", "order", order.id(), origin, provider);
+        return payment;
+    }
+
+    /** Another payment attempt for the user's pending order, allowed only when no attempt is open or done. */
+    @Transactional
+    public Payment reopen(UUID userId, UUID orderId, String provider, RequestOrigin origin) {
+        Order order = orders.visible(orderId, userId, false);
+        em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(order);
+        if (!order.isOpen()) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "This order is " + order.status(),
+                    Map.of("status", order.status().name()));
+        }
+        if (ofOrder(orderId).stream().anyMatch(p -> p.status() != Payment.Status.FAILED)) {
+            throw new ApiException(ErrorCode.PAYMENT_IN_PROGRESS, "This order already has a payment in progress or done");
+        }
+        if (orders.itemsOf(orderId).stream().anyMatch(i -> !em.find(Reservation.class, i.reservationId()).isActive())) {
+            throw new ApiException(ErrorCode.RESERVATION_NOT_ACTIVE, "The order's reservations have ended; reserve again");
+        }
+        Payment payment = new Payment(orderId, provider, order.totalAmount(), order.currency(), clock.instant());
+        em.persist(payment);
+        audit.success(userId, "PAYMENT_RETRIED", "order", orderId, origin, provider);
         return payment;
     }
 

@@ -45,7 +45,19 @@ public class Payments {
 
     public Payment checkout(UUID userId, List<UUID> reservationIds, String providerName, RequestOrigin origin) {
         PaymentProvider provider = providers.byName(providerName == null ? defaultProvider : providerName);
-        Payment payment = records.open(userId, reservationIds, provider.name(), origin);
+        return startCheckout(userId, provider, records.open(userId, reservationIds, provider.name(), origin));
+    }
+
+    /**
+     * A new attempt for a pending order whose last attempt failed before the payer could pay (the provider was
+     * unreachable, for instance). Its holds must still be there.
+     */
+    public Payment retry(UUID userId, UUID orderId, String providerName, RequestOrigin origin) {
+        PaymentProvider provider = providers.byName(providerName == null ? defaultProvider : providerName);
+        return startCheckout(userId, provider, records.reopen(userId, orderId, provider.name(), origin));
+    }
+
+    private Payment startCheckout(UUID userId, PaymentProvider provider, Payment payment) {
         String base = publicBaseUrl.replaceAll("/$", "");
         try {
             Checkout checkout = provider.startCheckout(new CheckoutRequest(payment.id(), payment.orderId(),
@@ -55,7 +67,9 @@ public class Payments {
             return records.authorized(payment.id(), checkout.providerReference(), checkout.paymentUrl());
         } catch (ApiException e) {
             records.failed(payment.id(), e.code().name());
-            throw e;
+            // The order exists: say which, so the buyer can retry with POST /orders/{id}/payments.
+            throw new ApiException(e.code(), e.getMessage(), Map.of("orderId", payment.orderId().toString(),
+                    "paymentId", payment.id().toString()));
         }
     }
 
