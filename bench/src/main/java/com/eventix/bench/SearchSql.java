@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The SQL the server runs for GET /api/v1/events/search, built exactly as EventCatalog builds it (count query,
- * then the page query), with the same parameters in the same order. Only the filters the benchmark uses (q,
+ * The SQL the server runs for GET /api/v1/events/search, built exactly as EventCatalog builds it (one windowed
+ * page query carrying the total; the count query only for a page past the end), with the same parameters in the
+ * same order. Only the filters the benchmark uses (q,
  * category, price range, sort, page, size) are reproduced. Positional parameters are plain '?' here: EclipseLink
  * turns EventCatalog's '?1', '?2', ... into those before the driver sees them.
  */
@@ -48,27 +49,35 @@ final class SearchSql {
             params.add(query.category().trim().toLowerCase(Locale.ROOT));
             where.append(" AND lower(e.category) = ?");
         }
-        if (query.minPrice() != null || query.maxPrice() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM ticket_tiers t WHERE t.event_id = e.id");
-            if (query.minPrice() != null) {
-                params.add(query.minPrice());
-                where.append(" AND t.price >= ?");
-            }
-            if (query.maxPrice() != null) {
-                params.add(query.maxPrice());
-                where.append(" AND t.price <= ?");
-            }
-            where.append(")");
+        if (query.minPrice() != null) {
+            params.add(query.minPrice());
+            where.append(" AND e.max_price >= ?");
         }
-        String order = query.sortByStartTime() ? " ORDER BY e.start_time, e.id"
-                : " ORDER BY ts_rank(e.search_vector, r) DESC, e.start_time, e.id";
+        if (query.maxPrice() != null) {
+            params.add(query.maxPrice());
+            where.append(" AND e.min_price <= ?");
+        }
+        if (query.minPrice() != null && query.maxPrice() != null) {
+            params.add(query.minPrice());
+            params.add(query.maxPrice());
+            where.append(" AND EXISTS (SELECT 1 FROM ticket_tiers t WHERE t.event_id = e.id AND t.price >= ? "
+                    + "AND t.price <= ?)");
+        }
         String count = "SELECT count(*)" + from + where;
+        String matches = "SELECT e.id, e.start_time, e.min_price, "
+                + (query.sortByStartTime() ? "NULL::real" : "ts_rank(e.search_vector, r)") + " AS rank"
+                + from.replace(" JOIN organizers o ON o.id = e.organizer_id", "") + where + " OFFSET 0";
+        String order = query.sortByStartTime() ? " ORDER BY %1$sstart_time, %1$sid"
+                : " ORDER BY %1$srank DESC, %1$sstart_time, %1$sid";
         String select = """
                 SELECT e.id, e.title, e.category, e.location, e.start_time, e.end_time, e.timezone, e.currency,
                        e.min_price, e.max_price, e.banner_url, e.status, e.organizer_id, o.organization_name,
-                       (SELECT COALESCE(SUM(t.available_quantity), 0) FROM ticket_tiers t WHERE t.event_id = e.id)
-                """ + from + where + order + " LIMIT " + query.size() + " OFFSET "
-                + (long) (query.page() - 1) * query.size();
+                       (SELECT COALESCE(SUM(t.available_quantity), 0) FROM ticket_tiers t WHERE t.event_id = e.id),
+                       h.total
+                FROM (SELECT m.id, m.start_time, m.min_price, m.rank, count(*) OVER () AS total
+                      FROM (""" + matches + ") m" + order.formatted("m.") + " LIMIT " + query.size() + " OFFSET "
+                + (long) (query.page() - 1) * query.size()
+                + ") h JOIN events e ON e.id = h.id JOIN organizers o ON o.id = e.organizer_id" + order.formatted("h.");
         return new Statement(count, select, params);
     }
 
