@@ -32,7 +32,7 @@ public class InFlightPayments {
     @Inject
     PaymentProviders providers;
     @Inject
-    PaymentRecords records;
+    Payments payments;
     @Inject
     Clock clock;
 
@@ -58,7 +58,7 @@ public class InFlightPayments {
                 };
                 if (outcome != null) {
                     // Recorded like the provider's own notification, so the webhook arriving later is a duplicate.
-                    records.apply(provider.name(), new WebhookEvent("status-check:" + payment.id() + ":" + outcome,
+                    payments.settle(provider, new WebhookEvent("status-check:" + payment.id() + ":" + outcome,
                             outcome, payment.transactionId(), WebhookEvent.ReferenceKind.CHECKOUT, payment.id(),
                             status.amount(), status.currency(), clock.instant()));
                     settled++;

@@ -39,8 +39,18 @@ public class PaymentRecords {
     @Inject
     Clock clock;
 
-    /** What applying a webhook left to do outside the transaction. */
-    public enum Followup { NONE, REFUND }
+    /** What applying a webhook left to do outside the transaction: nothing, or refunding this payment. */
+    public record Followup(UUID refundPaymentId) {
+        static final Followup NONE = new Followup(null);
+
+        static Followup refund(Payment payment) {
+            return new Followup(payment.id());
+        }
+
+        public boolean refund() {
+            return refundPaymentId != null;
+        }
+    }
 
     /** Places the order and its first payment attempt (PENDING). */
     @Transactional
@@ -121,7 +131,7 @@ public class PaymentRecords {
                         || !event.currency().equalsIgnoreCase(payment.currency())) {
                     LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
                             + payment.status() + ", " + event.amount() + " " + event.currency() + "); refunding");
-                    return Followup.REFUND;
+                    return Followup.refund(payment);
                 }
                 payment.complete(now);
                 audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
@@ -129,7 +139,7 @@ public class PaymentRecords {
                     payment.startRefund(now);
                     audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
                             "paid after its hold expired and the tier sold out");
-                    return Followup.REFUND;
+                    return Followup.refund(payment);
                 }
                 return Followup.NONE;
             }

@@ -76,17 +76,18 @@ public class Payments {
     /** A provider's webhook: verified over the raw bytes, applied once, then any refund it calls for. */
     public void webhook(String providerName, byte[] rawBody, Map<String, String> headers) {
         PaymentProvider provider = providers.byName(providerName);
-        WebhookEvent event = provider.verifyWebhook(rawBody, headers, clock.instant());
-        if (records.apply(provider.name(), event) == PaymentRecords.Followup.REFUND) {
-            refund(provider, event);
+        settle(provider, provider.verifyWebhook(rawBody, headers, clock.instant()));
+    }
+
+    /** Applies what the provider says about a payment (a webhook, or its answer to a status query), then any refund. */
+    public void settle(PaymentProvider provider, WebhookEvent event) {
+        PaymentRecords.Followup followup = records.apply(provider.name(), event);
+        if (followup.refund()) {
+            refund(provider, records.get(followup.refundPaymentId()));
         }
     }
 
-    private void refund(PaymentProvider provider, WebhookEvent event) {
-        Payment payment = event.paymentId() != null ? records.get(event.paymentId()) : null;
-        if (payment == null) {
-            return;
-        }
+    private void refund(PaymentProvider provider, Payment payment) {
         try {
             var refund = provider.refund(payment.transactionId(), payment.amount(), payment.currency(),
                     "refund-" + payment.id());
