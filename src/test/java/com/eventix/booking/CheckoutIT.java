@@ -48,7 +48,8 @@ class CheckoutIT extends IntegrationTest {
         organizer = Organizer.verified(api(), admin, "checkout");
     }
 
-    private String tier(int quantity) {
+    /** A published event's only tier: 100 tickets at 25.50 USD. */
+    private String tier() {
         String eventId = organizer.published(admin, Organizer.eventBody("Checkout night", "music", "", SOON), "25.50");
         return organizer.event(eventId).getString("data.tiers[0].id");
     }
@@ -60,6 +61,16 @@ class CheckoutIT extends IntegrationTest {
         Api client = api();
         String email = TestUsers.uniqueEmail("payer");
         return new Buyer(client.as((String) client.registerAndLogin(email, "payer passphrase").get("accessToken")), email);
+    }
+
+    private static JsonPath checkout(Api buyer, String reservationId) {
+        return buyer.post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static JsonPath order(Api buyer, JsonPath checkout) {
+        return buyer.get("/api/v1/orders/" + checkout.getString("data.orderId")).then().statusCode(200)
+                .extract().jsonPath();
     }
 
     private String hold(Api buyer, String tierId, int quantity) {
@@ -77,11 +88,10 @@ class CheckoutIT extends IntegrationTest {
 
     @Test
     void aPaidOrderBecomesTicketsWithSignedQrCodesByEmail() throws Exception {
-        String tierId = tier(100);
+        String tierId = tier();
         Buyer buyer = buyer();
         String reservationId = hold(buyer.api(), tierId, 2);
-        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath checkout = checkout(buyer.api(), reservationId);
         assertThat(checkout.getString("data.status")).isEqualTo("AUTHORIZED");
         String orderId = checkout.getString("data.orderId");
         buyer.api().get("/api/v1/orders/" + orderId).then().statusCode(200).body("data.status", equalTo("PENDING"))
@@ -112,7 +122,7 @@ class CheckoutIT extends IntegrationTest {
         admin.get("/api/v1/orders/" + orderId).then().statusCode(200);
         buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then().body("data.status", equalTo("CONSUMED"));
 
-        MimeMessage mail = awaitMail(buyer.email(), "Your tickets");
+        MimeMessage mail = Mailbox.await(buyer.email(), "Your tickets", Duration.ofSeconds(30)).orElseThrow();
         Multipart parts = (Multipart) mail.getContent();
         assertThat(parts.getCount()).as("text and two QR images").isEqualTo(3);
         byte[] attached = parts.getBodyPart(1).getInputStream().readAllBytes();
@@ -123,21 +133,20 @@ class CheckoutIT extends IntegrationTest {
 
     @Test
     void ticketsAreEmailedOnceEvenThroughABrokerOutageAndARedelivery() throws Exception {
-        String tierId = tier(100);
+        String tierId = tier();
         Buyer buyer = buyer();
-        JsonPath checkout = buyer.api().post("/api/v1/orders",
-                Map.of("reservationIds", List.of(hold(buyer.api(), tierId, 1)))).then().statusCode(201).extract().jsonPath();
+        JsonPath checkout = checkout(buyer.api(), hold(buyer.api(), tierId, 1));
         services().broker.stop();
         try {
             payOnCheckoutPage(checkout.getString("data.paymentUrl"), "pay");
-            assertThat(buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract()
-                    .jsonPath().getString("data.status")).as("paid while the broker is down").isEqualTo("PAID");
+            assertThat(order(buyer.api(), checkout).getString("data.status")).as("paid while the broker is down")
+                    .isEqualTo("PAID");
             Thread.sleep(2000);
-            assertThat(Mailbox.to(buyer.email()).stream().filter(m -> subject(m).contains("Your tickets"))).isEmpty();
+            assertThat(Mailbox.to(buyer.email(), "Your tickets")).isEmpty();
         } finally {
             services().broker.start();
         }
-        awaitMail(buyer.email(), "Your tickets");
+        Mailbox.await(buyer.email(), "Your tickets", Duration.ofSeconds(30)).orElseThrow();
 
         // The broker hands the same message over again (as after a consumer crash before its ack): no second email.
         String payload = outboxPayload(buyer.email());
@@ -149,17 +158,9 @@ class CheckoutIT extends IntegrationTest {
             session.createProducer(session.createQueue("eventix.notifications")).send(message);
         }
         Thread.sleep(3000);
-        assertThat(Mailbox.to(buyer.email()).stream().filter(m -> subject(m).contains("Your tickets")).count())
-                .isEqualTo(1);
+        assertThat(Mailbox.to(buyer.email(), "Your tickets")).hasSize(1);
     }
 
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
-    }
 
     private String outboxPayload(String email) throws Exception {
         return outboxColumn("payload", email);
@@ -182,10 +183,9 @@ class CheckoutIT extends IntegrationTest {
 
     @Test
     void webhooksAreVerifiedAndAppliedOnce() throws Exception {
-        String tierId = tier(100);
+        String tierId = tier();
         Buyer buyer = buyer();
-        JsonPath checkout = buyer.api().post("/api/v1/orders",
-                Map.of("reservationIds", List.of(hold(buyer.api(), tierId, 1)))).then().statusCode(201).extract().jsonPath();
+        JsonPath checkout = checkout(buyer.api(), hold(buyer.api(), tierId, 1));
         String paymentId = checkout.getString("data.paymentId");
         String reference = URI.create(checkout.getString("data.paymentUrl")).getPath().replaceAll(".*/", "");
         byte[] body = ("{\"id\":\"evt_replay_" + paymentId + "\",\"object\":\"event\",\"type\":\"checkout.session.completed\","
@@ -198,14 +198,14 @@ class CheckoutIT extends IntegrationTest {
         Response stale = webhook(body, WebhookSigner.stripeHeaders(SuiteServices.SANDBOX_WEBHOOK_SECRET,
                 Instant.now().minus(10, ChronoUnit.MINUTES), body));
         stale.then().statusCode(400);
-        assertThat(buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath()
+        assertThat(order(buyer.api(), checkout)
                 .getString("data.status")).as("rejected webhooks change nothing").isEqualTo("PENDING");
 
         for (int i = 0; i < 3; i++) {
             webhook(body, WebhookSigner.stripeHeaders(SuiteServices.SANDBOX_WEBHOOK_SECRET, Instant.now(), body))
                     .then().statusCode(200);
         }
-        JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        JsonPath order = order(buyer.api(), checkout);
         assertThat(order.getString("data.status")).isEqualTo("PAID");
         assertThat(order.getList("data.ticketIds")).as("one ticket, however often the webhook came").hasSize(1);
         assertInventoryBalanced(tierId);
@@ -213,13 +213,12 @@ class CheckoutIT extends IntegrationTest {
 
     @Test
     void aDeclinedPaymentCancelsTheOrderAndReleasesTheHold() throws Exception {
-        String tierId = tier(100);
+        String tierId = tier();
         Buyer buyer = buyer();
         String reservationId = hold(buyer.api(), tierId, 2);
-        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath checkout = checkout(buyer.api(), reservationId);
         payOnCheckoutPage(checkout.getString("data.paymentUrl"), "decline");
-        JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        JsonPath order = order(buyer.api(), checkout);
         assertThat(order.getString("data.paymentStatus")).isEqualTo("FAILED");
         assertThat(order.getString("data.status")).isEqualTo("CANCELLED");
         assertThat(order.getList("data.ticketIds")).isEmpty();
@@ -233,17 +232,16 @@ class CheckoutIT extends IntegrationTest {
 
     @Test
     void aPaymentArrivingAfterItsHoldExpiredCompletesWhileStockRemains() throws Exception {
-        String tierId = tier(100);
+        String tierId = tier();
         Buyer buyer = buyer();
         String reservationId = hold(buyer.api(), tierId, 2);
-        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath checkout = checkout(buyer.api(), reservationId);
         expire(reservationId);
         awaitStatus(buyer.api(), reservationId, "EXPIRED");
         assertThat(available(tierId)).isEqualTo(100);
 
         payOnCheckoutPage(checkout.getString("data.paymentUrl"), "pay");
-        JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        JsonPath order = order(buyer.api(), checkout);
         assertThat(order.getString("data.status")).isEqualTo("PAID");
         assertThat(order.getList("data.ticketIds")).hasSize(2);
         assertThat(available(tierId)).isEqualTo(98);
@@ -252,11 +250,10 @@ class CheckoutIT extends IntegrationTest {
 
     @Test
     void aDueHoldIsKeptWhileItsPaymentIsInFlightAndCompletesWhenTheProviderConfirms() throws Exception {
-        String tierId = tier(100);
+        String tierId = tier();
         Buyer buyer = buyer();
         String reservationId = hold(buyer.api(), tierId, 2);
-        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath checkout = checkout(buyer.api(), reservationId);
         dueSince(reservationId, "1 second");
         Thread.sleep(3000);
         buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then()
@@ -266,7 +263,7 @@ class CheckoutIT extends IntegrationTest {
         // Paid at the last second, and its webhook lost: the sweep asks the provider and completes the order.
         sandboxSays(checkout.getString("data.paymentUrl"), "PAID");
         awaitStatus(buyer.api(), reservationId, "CONSUMED");
-        JsonPath order = buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        JsonPath order = order(buyer.api(), checkout);
         assertThat(order.getString("data.status")).isEqualTo("PAID");
         assertThat(order.getList("data.ticketIds")).hasSize(2);
         assertInventoryBalanced(tierId);
@@ -274,16 +271,15 @@ class CheckoutIT extends IntegrationTest {
 
     @Test
     void aDueHoldWhosePaymentFailedAtTheProviderIsReleased() throws Exception {
-        String tierId = tier(100);
+        String tierId = tier();
         Buyer buyer = buyer();
         String reservationId = hold(buyer.api(), tierId, 3);
-        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath checkout = checkout(buyer.api(), reservationId);
         sandboxSays(checkout.getString("data.paymentUrl"), "DECLINED");
         dueSince(reservationId, "1 second");
         awaitStatus(buyer.api(), reservationId, "RELEASED");
         assertThat(available(tierId)).isEqualTo(100);
-        assertThat(buyer.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath()
+        assertThat(order(buyer.api(), checkout)
                 .getString("data.status")).isEqualTo("CANCELLED");
     }
 
@@ -295,14 +291,13 @@ class CheckoutIT extends IntegrationTest {
                 .then().statusCode(200);
         Buyer late = buyer();
         String reservationId = hold(late.api(), tierId, 2);
-        JsonPath checkout = late.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId)))
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath checkout = checkout(late.api(), reservationId);
         expire(reservationId);
         awaitStatus(late.api(), reservationId, "EXPIRED");
         hold(buyer().api(), tierId, 2);
 
         payOnCheckoutPage(checkout.getString("data.paymentUrl"), "pay");
-        JsonPath order = late.api().get("/api/v1/orders/" + checkout.getString("data.orderId")).then().extract().jsonPath();
+        JsonPath order = order(late.api(), checkout);
         assertThat(order.getString("data.status")).isEqualTo("EXPIRED");
         assertThat(order.getString("data.paymentStatus")).isEqualTo("REFUNDED");
         assertThat(order.getList("data.ticketIds")).isEmpty();
@@ -354,18 +349,6 @@ class CheckoutIT extends IntegrationTest {
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 
-    private static MimeMessage awaitMail(String to, String subject) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage m : Mailbox.to(to)) {
-                if (m.getSubject().contains(subject)) {
-                    return m;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail '" + subject + "' to " + to);
-    }
 
     private static void assertInventoryBalanced(String tierId) throws Exception {
         Db.assertInventoryBalanced(tierId);

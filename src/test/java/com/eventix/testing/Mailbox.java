@@ -21,11 +21,22 @@ public final class Mailbox {
                 .toList();
     }
 
+    /** The messages to {@code recipient} whose subject contains {@code subjectPart}. */
+    public static List<MimeMessage> to(String recipient, String subjectPart) {
+        return to(recipient).stream().filter(m -> subject(m).contains(subjectPart)).toList();
+    }
+
     /** Waits up to {@code timeout} for a message to {@code recipient}. */
     public static Optional<MimeMessage> await(String recipient, Duration timeout) throws InterruptedException {
+        return await(recipient, "", timeout);
+    }
+
+    /** Waits up to {@code timeout} for a message to {@code recipient} whose subject contains {@code subjectPart}. */
+    public static Optional<MimeMessage> await(String recipient, String subjectPart, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> messages = to(recipient);
+            List<MimeMessage> messages = to(recipient, subjectPart);
             if (!messages.isEmpty()) {
                 return Optional.of(messages.get(0));
             }
@@ -36,6 +47,14 @@ public final class Mailbox {
 
     public static String body(MimeMessage message) {
         return GreenMailUtil.getBody(message);
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject() == null ? "" : m.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 
     private static String recipients(MimeMessage m) {

@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -97,7 +98,7 @@ public class EventsResource {
             content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response create(@Valid @NotNull EventRequests.Upsert body) {
         Event event = events.create(actor(), body.details());
-        return Responses.created(URI.create("/api/v1/events/" + event.id()), EventView.of(event, java.util.List.of()));
+        return Responses.created(URI.create("/api/v1/events/" + event.id()), EventView.of(event, List.of()));
     }
 
     @PUT

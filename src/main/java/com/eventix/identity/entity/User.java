@@ -106,11 +106,6 @@ public class User {
         this.updatedAt = now;
     }
 
-    public void changePasswordHash(String passwordHash, Instant now) {
-        this.passwordHash = Objects.requireNonNull(passwordHash);
-        this.updatedAt = now;
-    }
-
     public boolean isActive() {
         return status == Status.ACTIVE;
     }
