@@ -3,18 +3,24 @@ package com.eventix.payments;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.ProviderEmulator;
 import com.eventix.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +55,11 @@ class ProviderFlowsIT extends IntegrationTest {
 
     private Purchase order(String provider) {
         String eventId = organizer.published(admin, Organizer.eventBody("Provider night", "music", "", SOON), "25.50");
-        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
+        return order(provider, organizer.event(eventId).getString("data.tiers[0].id"));
+    }
+
+    /** Two tickets of the tier, ordered through {@code provider}: its checkout is open. */
+    private Purchase order(String provider, String tierId) {
         Api client = api();
         String email = TestUsers.uniqueEmail(provider + "-buyer");
         Api buyer = client.as((String) client.registerAndLogin(email, "provider passphrase").get("accessToken"));
@@ -116,7 +126,7 @@ class ProviderFlowsIT extends IntegrationTest {
                 .statusCode(201).extract().jsonPath().getString("data.reservationId");
         String session = "cs_test_retry_" + UUID.randomUUID().toString().replace("-", "");
         providerApi.stubFor(post(urlEqualTo("/v1/checkout/sessions")).inScenario(session)
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong\"}}"))
                 .willSetStateTo("recovered"));
@@ -144,6 +154,125 @@ class ProviderFlowsIT extends IntegrationTest {
 
     @Test
     void paystackInitializeThenSignedWebhookIssuesTickets() throws Exception {
+        stubPaystackInitialize();
+        Purchase p = order("paystack");
+        assertThat(p.paymentUrl()).startsWith("https://checkout.paystack.com/");
+        providerApi.verify(postRequestedFor(urlEqualTo("/transaction/initialize"))
+                .withRequestBody(containing("\"amount\":5100"))
+                .withRequestBody(containing("\"reference\":\"" + p.paymentId() + "\"")));
+
+        byte[] event = paystackCharge(p);
+        send("paystack", event, Map.of("x-paystack-signature", "0".repeat(128))).then().statusCode(400);
+        send("paystack", event, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, event)).then()
+                .statusCode(200);
+        assertFulfilled(p);
+    }
+
+    @Test
+    void anAbandonedStripeCheckoutIsExpiredAtStripeWhenItsHoldRunsOut() throws Exception {
+        String session = stubStripeSession("abandoned");
+        providerApi.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + session)).willReturn(okJson(
+                stripeSession(session, "open", "unpaid"))));
+        providerApi.stubFor(post(urlEqualTo("/v1/checkout/sessions/" + session + "/expire")).willReturn(okJson(
+                stripeSession(session, "expired", "unpaid"))));
+        Purchase p = order("stripe");
+
+        holdsRanOut(p);
+        awaitOrder(p, "EXPIRED");
+        assertThat(orderOf(p).getString("data.paymentStatus")).isEqualTo("FAILED");
+        providerApi.verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions/" + session + "/expire"))
+                .withHeader("Authorization", equalTo("Bearer " + ProviderEmulator.STRIPE_SECRET_KEY)));
+    }
+
+    @Test
+    void aStripeCheckoutPaidWhileItWasBeingClosedIsHonoured() throws Exception {
+        String session = stubStripeSession("race");
+        providerApi.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + session)).inScenario(session)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(stripeSession(session, "open", "unpaid"))));
+        providerApi.stubFor(post(urlEqualTo("/v1/checkout/sessions/" + session + "/expire")).inScenario(session)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"checkout_session_unexpirable\"}}"))
+                .willSetStateTo("paid"));
+        providerApi.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + session)).inScenario(session)
+                .whenScenarioStateIs("paid").willReturn(okJson(stripeSession(session, "complete", "paid"))));
+        Purchase p = order("stripe");
+
+        holdsRanOut(p);
+        awaitOrder(p, "PAID");
+        assertFulfilled(p);
+    }
+
+    @Test
+    void aLatePaystackPaymentCompletesWhileStockRemains() throws Exception {
+        stubPaystackInitialize();
+        stubPaystackVerify("abandoned");
+        Purchase p = order("paystack");
+
+        holdsRanOut(p);
+        awaitOrder(p, "EXPIRED");
+        assertThat(orderOf(p).getString("data.paymentStatus"))
+                .as("Paystack cannot close a transaction: the payer may still pay").isEqualTo("AUTHORIZED");
+
+        byte[] event = paystackCharge(p);
+        send("paystack", event, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, event)).then()
+                .statusCode(200);
+        assertFulfilled(p);
+    }
+
+    @Test
+    void aLatePaymentForResoldTicketsIsRefundedOnceEvenThroughAProviderOutage() throws Exception {
+        stubPaystackInitialize();
+        stubPaystackVerify("abandoned");
+        String eventId = organizer.published(admin, Organizer.eventBody("Tiny room", "music", "", SOON), "25.50");
+        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
+        organizer.api.put("/api/v1/events/" + eventId + "/tiers/" + tierId, Organizer.tierBody("Tier 1", "25.50", 2))
+                .then().statusCode(200);
+        Purchase late = order("paystack", tierId);
+        holdsRanOut(late);
+        awaitOrder(late, "EXPIRED");
+        order("paystack", tierId);
+        assertThat(Db.available(tierId)).isZero();
+
+        String scenario = "refund-" + late.paymentId();
+        providerApi.stubFor(get(urlEqualTo("/refund?transaction=" + PAYSTACK_TRANSACTION_ID))
+                .willReturn(okJson("{\"status\":true,\"message\":\"Refunds retrieved\",\"data\":[]}")));
+        providerApi.stubFor(post(urlEqualTo("/refund")).withRequestBody(containing(late.paymentId()))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("upstream unavailable"))
+                .willSetStateTo("back"));
+        providerApi.stubFor(post(urlEqualTo("/refund")).withRequestBody(containing(late.paymentId()))
+                .inScenario(scenario).whenScenarioStateIs("back")
+                .willReturn(okJson("{\"status\":true,\"message\":\"Refund has been queued for processing\","
+                        + "\"data\":{\"id\":9900777,\"status\":\"pending\",\"amount\":5100,\"currency\":\"USD\"}}")));
+
+        byte[] event = paystackCharge(late);
+        send("paystack", event, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, event)).then()
+                .statusCode(200);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Db.integer("SELECT count(*) FROM payments WHERE refund_reference = '9900777' AND id = ?::uuid",
+                late.paymentId()) == 0) {
+            assertThat(Instant.now()).as("the refund is asked for again after the outage").isBefore(deadline);
+            Thread.sleep(250);
+        }
+        JsonPath order = orderOf(late);
+        assertThat(order.getString("data.status")).isEqualTo("EXPIRED");
+        assertThat(order.getString("data.paymentStatus")).isEqualTo("REFUNDING");
+        assertThat(order.getList("data.ticketIds")).isEmpty();
+        Thread.sleep(4000);
+        providerApi.verify(2, postRequestedFor(urlEqualTo("/refund")).withRequestBody(containing(late.paymentId())));
+
+        byte[] processed = ("{\"event\":\"refund.processed\",\"data\":{\"id\":9900777,\"status\":\"processed\","
+                + "\"transaction_reference\":\"" + late.paymentId() + "\",\"refund_reference\":\"9900777\","
+                + "\"amount\":5100,\"currency\":\"USD\"}}").getBytes(StandardCharsets.UTF_8);
+        send("paystack", processed, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, processed))
+                .then().statusCode(200);
+        assertThat(orderOf(late).getString("data.paymentStatus")).isEqualTo("REFUNDED");
+        Db.assertInventoryBalanced(tierId);
+    }
+
+    private static final long PAYSTACK_TRANSACTION_ID = 4099260516L;
+
+    private void stubPaystackInitialize() {
         providerApi.stubFor(post(urlEqualTo("/transaction/initialize"))
                 .withHeader("Authorization", equalTo("Bearer " + ProviderEmulator.PAYSTACK_SECRET_KEY))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
@@ -151,20 +280,55 @@ class ProviderFlowsIT extends IntegrationTest {
                         .withBody("{\"status\":true,\"message\":\"Authorization URL created\",\"data\":{"
                                 + "\"authorization_url\":\"https://checkout.paystack.com/{{jsonPath request.body '$.reference'}}\","
                                 + "\"access_code\":\"ac_it\",\"reference\":\"{{jsonPath request.body '$.reference'}}\"}}")));
-        Purchase p = order("paystack");
-        assertThat(p.paymentUrl()).startsWith("https://checkout.paystack.com/");
-        providerApi.verify(postRequestedFor(urlEqualTo("/transaction/initialize"))
-                .withRequestBody(containing("\"amount\":5100"))
-                .withRequestBody(containing("\"reference\":\"" + p.paymentId() + "\"")));
+    }
 
-        byte[] event = ("{\"event\":\"charge.success\",\"data\":{\"id\":" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L)
+    /** Paystack's verify answer for any reference: the transaction in this state, for 51.00 USD. */
+    private void stubPaystackVerify(String status) {
+        providerApi.stubFor(get(urlPathMatching("/transaction/verify/.*")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withTransformers("response-template")
+                .withBody("{\"status\":true,\"message\":\"Verification successful\",\"data\":{\"id\":"
+                        + PAYSTACK_TRANSACTION_ID + ",\"status\":\"" + status + "\",\"reference\":"
+                        + "\"{{request.pathSegments.[2]}}\",\"amount\":5100,\"currency\":\"USD\"}}")));
+    }
+
+    private static byte[] paystackCharge(Purchase p) {
+        return ("{\"event\":\"charge.success\",\"data\":{\"id\":" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L)
                 + ",\"domain\":\"test\",\"status\":\"success\",\"reference\":\"" + p.paymentId() + "\",\"amount\":5100,"
                 + "\"currency\":\"USD\",\"paid_at\":\"" + Instant.now() + "\",\"metadata\":{\"payment_id\":\"" + p.paymentId()
                 + "\"}}}").getBytes(StandardCharsets.UTF_8);
-        send("paystack", event, Map.of("x-paystack-signature", "0".repeat(128))).then().statusCode(400);
-        send("paystack", event, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, event)).then()
-                .statusCode(200);
-        assertFulfilled(p);
+    }
+
+    /** Stripe's answer to session creation, with a new session id, which it answers. */
+    private String stubStripeSession(String name) {
+        String session = "cs_test_" + name + "_" + UUID.randomUUID().toString().replace("-", "");
+        providerApi.stubFor(post(urlEqualTo("/v1/checkout/sessions")).willReturn(okJson(
+                stripeSession(session, "open", "unpaid"))));
+        return session;
+    }
+
+    private static String stripeSession(String session, String status, String paymentStatus) {
+        return "{\"id\":\"" + session + "\",\"object\":\"checkout.session\",\"mode\":\"payment\",\"status\":\""
+                + status + "\",\"payment_status\":\"" + paymentStatus + "\",\"amount_total\":5100,\"currency\":\"usd\","
+                + "\"url\":\"https://checkout.stripe.com/c/pay/" + session + "\",\"payment_intent\":"
+                + ("paid".equals(paymentStatus) ? "{\"id\":\"pi_" + session + "\",\"status\":\"succeeded\"}" : "null") + "}";
+    }
+
+    /** The purchase's holds ran out long ago, also past the grace a payment in flight gives them. */
+    private static void holdsRanOut(Purchase p) throws Exception {
+        Db.update("UPDATE reservations SET expires_at = now() - interval '20 minutes' WHERE id IN "
+                + "(SELECT reservation_id FROM order_items WHERE order_id = ?::uuid)", p.orderId());
+    }
+
+    private static JsonPath orderOf(Purchase p) {
+        return p.buyer().get("/api/v1/orders/" + p.orderId()).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void awaitOrder(Purchase p, String status) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!status.equals(orderOf(p).getString("data.status"))) {
+            assertThat(Instant.now()).as("order " + p.orderId() + " becomes " + status).isBefore(deadline);
+            Thread.sleep(250);
+        }
     }
 
     private io.restassured.response.Response send(String provider, byte[] body, Map<String, String> headers) {

@@ -86,6 +86,7 @@ public final class SuiteServices {
         // Time-driven event transitions are checked every second, so tests can watch them happen.
         settings.put("EVENT_LIFECYCLE_INTERVAL", "1s");
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
+        settings.put("REFUND_RETRY_AFTER", "2s");
         settings.put("SANDBOX_ENABLED", "true");
         settings.put("SANDBOX_WEBHOOK_SECRET", SANDBOX_WEBHOOK_SECRET);
         settings.putAll(providers.serverSettings());

@@ -1,7 +1,9 @@
 package com.eventix.booking.boundary;
 
 import com.eventix.booking.control.HoldExpiry;
+import com.eventix.payments.control.AbandonedCheckouts;
 import com.eventix.payments.control.InFlightPayments;
+import com.eventix.payments.control.StalledRefunds;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every HOLD_SWEEP_INTERVAL (5 s by default), on every instance: checks payments in flight for due holds with
- * their providers, then expires the holds that ran out.
+ * their providers, expires the holds that ran out, closes the checkouts of orders left without holds, and asks
+ * again for refunds that never reached their provider.
  */
 @Startup
 @Singleton
@@ -36,6 +39,10 @@ public class HoldExpiryTimer {
     HoldExpiry expiry;
     @Inject
     InFlightPayments inFlight;
+    @Inject
+    AbandonedCheckouts abandoned;
+    @Inject
+    StalledRefunds stalledRefunds;
     @Inject
     Clock clock;
     @Inject
@@ -57,6 +64,12 @@ public class HoldExpiryTimer {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Hold expiry sweep failed; the next one retries", e);
+        }
+        try {
+            abandoned.closeDue(clock.instant());
+            stalledRefunds.retryDue(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Closing abandoned checkouts or retrying refunds failed; the next sweep retries", e);
         }
     }
 }

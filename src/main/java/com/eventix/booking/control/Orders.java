@@ -145,6 +145,20 @@ public class Orders {
         }
     }
 
+    /**
+     * The order's holds have all run out unpaid: it ends as EXPIRED (a payment that still arrives may yet turn it
+     * into PAID, stock permitting). Answers false for an order that is no longer pending.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean expire(UUID orderId) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (!order.isOpen()) {
+            return false;
+        }
+        order.expire(clock.instant());
+        return true;
+    }
+
     /** The owner's order (an admin may read any); anyone else's is "not found". */
     public Order visible(UUID orderId, UUID userId, boolean admin) {
         Order order = em.find(Order.class, orderId);

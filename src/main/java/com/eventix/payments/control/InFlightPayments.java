@@ -1,15 +1,10 @@
 package com.eventix.payments.control;
 
-import com.eventix.payments.control.providers.PaymentProvider;
-import com.eventix.payments.control.providers.PaymentProviders;
-import com.eventix.payments.control.providers.PaymentStatus;
-import com.eventix.payments.control.providers.WebhookEvent;
 import com.eventix.payments.entity.Payment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,11 +25,7 @@ public class InFlightPayments {
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
-    PaymentProviders providers;
-    @Inject
     Payments payments;
-    @Inject
-    Clock clock;
 
     /** Asks the providers about in-flight payments whose holds are due; answers how many were settled. */
     public int settleDue(Instant now) {
@@ -49,18 +40,7 @@ public class InFlightPayments {
         int settled = 0;
         for (Payment payment : due) {
             try {
-                PaymentProvider provider = providers.byName(payment.provider());
-                PaymentStatus status = provider.status(payment.transactionId());
-                WebhookEvent.Type outcome = switch (status.state()) {
-                    case SUCCEEDED -> WebhookEvent.Type.PAYMENT_SUCCEEDED;
-                    case FAILED -> WebhookEvent.Type.PAYMENT_FAILED;
-                    default -> null;
-                };
-                if (outcome != null) {
-                    // Recorded like the provider's own notification, so the webhook arriving later is a duplicate.
-                    payments.settle(provider, new WebhookEvent("status-check:" + payment.id() + ":" + outcome,
-                            outcome, payment.transactionId(), WebhookEvent.ReferenceKind.CHECKOUT, payment.id(),
-                            status.amount(), status.currency(), clock.instant()));
+                if (payments.settleFromStatus(payment)) {
                     settled++;
                 }
             } catch (RuntimeException e) {

@@ -163,11 +163,50 @@ public class PaymentRecords {
         }
     }
 
+    /**
+     * Claims the refund of a REFUNDING payment not yet accepted by its provider, recording the attempt before the
+     * provider is asked. {@code lastTriedBefore} (null for the first attempt) keeps instances that retry at the same
+     * time from asking twice: only one finds the payment still due.
+     */
     @Transactional
-    public void refundedNow(UUID paymentId) {
+    public boolean claimRefund(UUID paymentId, Instant lastTriedBefore) {
+        Payment payment = locked(paymentId);
+        if (payment.status() != Payment.Status.REFUNDING || payment.refundReference() != null
+                || (lastTriedBefore != null && payment.updatedAt().isAfter(lastTriedBefore))) {
+            return false;
+        }
+        payment.refundAttempted(clock.instant());
+        return true;
+    }
+
+    @Transactional
+    public void refundAccepted(UUID paymentId, String refundReference, boolean completed) {
         Payment payment = locked(paymentId);
         if (payment.status() == Payment.Status.REFUNDING) {
-            payment.refunded(clock.instant());
+            payment.refundAccepted(refundReference, completed, clock.instant());
+        }
+    }
+
+    /**
+     * Ends a pending order whose holds all ran out: its attempts that never got a checkout fail, so does the one
+     * whose checkout the provider has just closed ({@code closedPaymentId}, or null), and the order expires.
+     */
+    @Transactional
+    public void abandoned(UUID orderId, UUID closedPaymentId) {
+        Instant now = clock.instant();
+        for (Payment attempt : ofOrder(orderId)) {
+            if (attempt.status() == Payment.Status.PENDING || attempt.id().equals(closedPaymentId)) {
+                Payment payment = locked(attempt.id());
+                em.refresh(payment);
+                if (!payment.isFinal()) {
+                    payment.fail(payment.status() == Payment.Status.PENDING ? "checkout never created"
+                            : "checkout expired", now);
+                }
+            }
+        }
+        if (orders.expire(orderId)) {
+            audit.success(null, "ORDER_EXPIRED", "order", orderId, RequestOrigin.INTERNAL,
+                    closedPaymentId == null ? "holds ran out" : "holds ran out; checkout closed");
         }
     }
 

@@ -5,6 +5,8 @@ import com.eventix.payments.control.providers.Checkout;
 import com.eventix.payments.control.providers.CheckoutRequest;
 import com.eventix.payments.control.providers.PaymentProvider;
 import com.eventix.payments.control.providers.PaymentProviders;
+import com.eventix.payments.control.providers.PaymentStatus;
+import com.eventix.payments.control.providers.Refund;
 import com.eventix.payments.control.providers.WebhookEvent;
 import com.eventix.payments.entity.Payment;
 import com.eventix.platform.api.ApiException;
@@ -12,6 +14,7 @@ import com.eventix.platform.audit.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,19 +86,50 @@ public class Payments {
     public void settle(PaymentProvider provider, WebhookEvent event) {
         PaymentRecords.Followup followup = records.apply(provider.name(), event);
         if (followup.refund()) {
-            refund(provider, records.get(followup.refundPaymentId()));
+            refund(records.get(followup.refundPaymentId()), null);
         }
     }
 
-    private void refund(PaymentProvider provider, Payment payment) {
+    /**
+     * Asks the provider where the payment stands and, when it has decided, applies that like its webhook (recorded
+     * under its own event id, so the webhook arriving later is a duplicate). Answers whether it had decided.
+     */
+    public boolean settleFromStatus(Payment payment) {
+        PaymentProvider provider = providers.byName(payment.provider());
+        PaymentStatus status = provider.status(payment.transactionId());
+        WebhookEvent.Type outcome = switch (status.state()) {
+            case SUCCEEDED -> WebhookEvent.Type.PAYMENT_SUCCEEDED;
+            case FAILED -> WebhookEvent.Type.PAYMENT_FAILED;
+            default -> null;
+        };
+        if (outcome == null) {
+            return false;
+        }
+        settle(provider, new WebhookEvent("status-check:" + payment.id() + ":" + outcome, outcome,
+                payment.transactionId(), WebhookEvent.ReferenceKind.CHECKOUT, payment.id(), status.amount(),
+                status.currency(), clock.instant()));
+        return true;
+    }
+
+    /**
+     * Asks the provider to refund a REFUNDING payment, the attempt recorded first. A failure leaves it REFUNDING
+     * without a refund reference, and {@link StalledRefunds} asks again; the refund's key is the same every time, so
+     * the provider refunds once. {@code lastTriedBefore}: see {@link PaymentRecords#claimRefund}.
+     */
+    public void refund(Payment payment, Instant lastTriedBefore) {
+        if (!records.claimRefund(payment.id(), lastTriedBefore)) {
+            return;
+        }
         try {
-            var refund = provider.refund(payment.transactionId(), payment.amount(), payment.currency(),
-                    "refund-" + payment.id());
-            if (refund.state() == com.eventix.payments.control.providers.Refund.State.SUCCEEDED) {
-                records.refundedNow(payment.id());
+            Refund refund = providers.byName(payment.provider()).refund(payment.transactionId(), payment.amount(),
+                    payment.currency(), "refund-" + payment.id());
+            if (refund.state() == Refund.State.FAILED) {
+                LOG.severe("The provider refused the refund of payment " + payment.id() + "; it is asked again later");
+                return;
             }
+            records.refundAccepted(payment.id(), refund.providerRefundId(), refund.state() == Refund.State.SUCCEEDED);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Refund of payment " + payment.id() + " failed; it stays REFUNDING", e);
+            LOG.log(Level.SEVERE, "Refund of payment " + payment.id() + " failed; it stays REFUNDING and is asked again later", e);
         }
     }
 }

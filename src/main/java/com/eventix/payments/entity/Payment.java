@@ -42,6 +42,9 @@ public class Payment {
     private String paymentUrl;
     @Column(name = "failure_reason")
     private String failureReason;
+    /** The provider's id of the refund once it accepted one; REFUNDING without it means the request never got through. */
+    @Column(name = "refund_reference")
+    private String refundReference;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -113,6 +116,27 @@ public class Payment {
         move(Status.COMPLETED, Status.REFUNDING, now);
     }
 
+    /**
+     * A refund is about to be asked for: recorded first, so that a crash before the answer leaves a REFUNDING payment
+     * without a refund reference, which is asked for again later.
+     */
+    public void refundAttempted(Instant now) {
+        if (status != Status.REFUNDING) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "Payment is " + status + ", not REFUNDING",
+                    Map.of("from", status.name(), "to", Status.REFUNDING.name()));
+        }
+        updatedAt = now;
+    }
+
+    /** The provider accepted the refund; it completes now or with the provider's later notification. */
+    public void refundAccepted(String reference, boolean completed, Instant now) {
+        this.refundReference = reference;
+        updatedAt = now;
+        if (completed && status == Status.REFUNDING) {
+            refunded(now);
+        }
+    }
+
     public void refunded(Instant now) {
         move(Status.REFUNDING, Status.REFUNDED, now);
     }
@@ -168,6 +192,18 @@ public class Payment {
 
     public String failureReason() {
         return failureReason;
+    }
+
+    public String refundReference() {
+        return refundReference;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public Instant paidAt() {

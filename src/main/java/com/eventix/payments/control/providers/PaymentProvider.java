@@ -23,6 +23,21 @@ public interface PaymentProvider {
      */
     Checkout startCheckout(CheckoutRequest request);
 
+    /** What closing a checkout achieved. */
+    enum Closure {
+        /** The provider will take no payment for it any more. */
+        CLOSED,
+        /** The provider cannot close checkouts: the payer may still pay, and the payment is then honoured or refunded. */
+        UNSUPPORTED
+    }
+
+    /**
+     * Closes an unpaid checkout, so that the payer can no longer pay for holds that are gone. Fails
+     * (PAYMENT_PROVIDER_ERROR, or CONFLICT) when it cannot be closed, for instance because it was paid meanwhile:
+     * the caller then asks {@link #status}.
+     */
+    Closure closeCheckout(String providerReference);
+
     /** Asks the provider where the payment stands, e.g. before releasing a hold that is about to expire. */
     PaymentStatus status(String providerReference);
 
@@ -38,7 +53,7 @@ public interface PaymentProvider {
     /**
      * Refunds {@code amount} of the payment the provider knows as {@code providerReference} (what
      * {@link #startCheckout} answered). The key identifies this one refund: a retry with the same key must not refund
-     * twice where the provider supports idempotency keys (each adapter says whether it does).
+     * twice: adapters use the provider's idempotency keys or, where it has none, look for an earlier refund first.
      */
     Refund refund(String providerReference, BigDecimal amount, String currency, String idempotencyKey);
 }

@@ -33,9 +33,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Paystack through its HTTP API (JSON both ways) and its hosted payment page. The transaction reference is
  * Eventix's payment id, so it is the provider reference and Paystack refuses a second transaction for one payment.
  *
- * <p>Paystack has no idempotency keys: {@link #refund} sends the key along as the merchant note for tracing, but a
- * repeated call refunds again. Callers must record a refund before asking for it and not repeat a call that
- * answered.
+ * <p>Paystack has no idempotency keys, so {@link #refund} first looks for a refund of the transaction that was
+ * already asked for (a retry after a timeout or a crash) and answers that one instead of refunding twice; the key
+ * goes along as the merchant note for tracing. Paystack cannot close an initialized transaction either: a payer may
+ * pay late, and Eventix then honours or refunds the payment.
  */
 @ApplicationScoped
 public class PaystackProvider implements PaymentProvider {
@@ -104,6 +105,11 @@ public class PaystackProvider implements PaymentProvider {
     }
 
     @Override
+    public Closure closeCheckout(String providerReference) {
+        return Closure.UNSUPPORTED;
+    }
+
+    @Override
     public PaymentStatus status(String providerReference) {
         String key = requireSecretKey();
         HttpRequest get = http.request(apiBase, "/transaction/verify/" + encode(providerReference), key).GET().build();
@@ -140,10 +146,34 @@ public class PaystackProvider implements PaymentProvider {
                 .add("currency", money.currencyCode())
                 .add("merchant_note", "Eventix refund " + idempotencyKey)
                 .build();
+        Optional<Refund> earlier = earlierRefund(key, providerReference);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         JsonObject answer = http.send(postJson("/refund", key, body), "refund");
         return http.read(answer, "refund", a -> {
             JsonObject data = data(a);
             return new Refund(JsonFields.string(data, "id"), refundState(JsonFields.string(data, "status")));
+        });
+    }
+
+    /**
+     * A refund of the transaction asked for before and not failed: the transaction's id comes from verifying its
+     * reference, then Paystack's refund list is filtered by that id.
+     */
+    private Optional<Refund> earlierRefund(String key, String providerReference) {
+        HttpRequest verify = http.request(apiBase, "/transaction/verify/" + encode(providerReference), key).GET().build();
+        long transactionId = http.read(http.send(verify, "transaction verification"), "transaction verification",
+                a -> JsonFields.wholeNumber(data(a), "id"));
+        HttpRequest list = http.request(apiBase, "/refund?transaction=" + transactionId, key).GET().build();
+        return http.read(http.send(list, "refund lookup"), "refund lookup", a -> {
+            if (!a.getBoolean("status", false)) {
+                throw new JsonException("status is not true");
+            }
+            return a.getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .map(r -> new Refund(JsonFields.string(r, "id"), refundState(JsonFields.string(r, "status"))))
+                    .filter(r -> r.state() != Refund.State.FAILED)
+                    .findFirst();
         });
     }
 

@@ -74,11 +74,22 @@ public class SandboxProvider implements PaymentProvider {
     }
 
     @Override
+    @Transactional
+    public Closure closeCheckout(String reference) {
+        int changed = em.createNativeQuery("UPDATE sandbox_checkouts SET state = 'EXPIRED', updated_at = now() "
+                + "WHERE reference = ?1 AND state = 'OPEN'").setParameter(1, reference).executeUpdate();
+        if (changed == 0) {
+            throw new ApiException(ErrorCode.CONFLICT, "This checkout is already " + checkout(reference)[0]);
+        }
+        return Closure.CLOSED;
+    }
+
+    @Override
     public PaymentStatus status(String reference) {
         Object[] row = checkout(reference);
         PaymentStatus.State state = switch ((String) row[0]) {
             case "PAID", "REFUNDED" -> PaymentStatus.State.SUCCEEDED;
-            case "DECLINED" -> PaymentStatus.State.FAILED;
+            case "DECLINED", "EXPIRED" -> PaymentStatus.State.FAILED;
             default -> PaymentStatus.State.PENDING;
         };
         return new PaymentStatus(reference, state, (BigDecimal) row[1], ((String) row[2]).trim());

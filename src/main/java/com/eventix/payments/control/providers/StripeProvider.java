@@ -121,6 +121,18 @@ public class StripeProvider implements PaymentProvider {
                 s -> new Checkout(JsonFields.string(s, "id"), JsonFields.string(s, "url")));
     }
 
+    /** Stripe's expire call; it refuses a session that is no longer open (paid, or expired already). */
+    @Override
+    public Closure closeCheckout(String providerReference) {
+        String key = requireSecretKey();
+        HttpRequest post = http.request(apiBase, "/v1/checkout/sessions/" + encode(providerReference) + "/expire", key)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        http.send(post, "checkout expiry");
+        return Closure.CLOSED;
+    }
+
     @Override
     public PaymentStatus status(String providerReference) {
         JsonObject session = session(providerReference, "status query");

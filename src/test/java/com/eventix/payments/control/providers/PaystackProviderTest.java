@@ -173,6 +173,12 @@ class PaystackProviderTest {
 
     @Nested
     class Refunds {
+        @BeforeEach
+        void noEarlierRefund() {
+            paystack.stubFor(get("/transaction/verify/" + PAYMENT_ID).willReturn(okJson(verification("success"))));
+            paystack.stubFor(get("/refund?transaction=4099260516").willReturn(okJson(refundList())));
+        }
+
         @Test
         void refundsTheTransactionInSubunits() {
             paystack.stubFor(post("/refund").willReturn(okJson(refundAnswer("pending"))));
@@ -186,6 +192,30 @@ class PaystackProviderTest {
                     .withRequestBody(equalToJson("""
                             {"transaction": "%s", "amount": 1000000, "currency": "NGN",
                              "merchant_note": "Eventix refund refund-7c1d"}""".formatted(PAYMENT_ID))));
+            paystack.verify(1, getRequestedFor(urlEqualTo("/refund?transaction=4099260516"))
+                    .withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
+        }
+
+        @Test
+        void aRefundAskedForBeforeIsAnsweredInsteadOfRefundingTwice() {
+            paystack.stubFor(get("/refund?transaction=4099260516").willReturn(okJson(refundList(
+                    "{\"id\": 15677001, \"status\": \"failed\"}", "{\"id\": 15677891, \"status\": \"processing\"}"))));
+
+            Refund refund = provider.refund(PAYMENT_ID.toString(), new BigDecimal("10000"), "NGN", "refund-7c1d");
+
+            assertThat(refund).isEqualTo(new Refund("15677891", Refund.State.PENDING));
+            paystack.verify(0, postRequestedFor(urlEqualTo("/refund")));
+        }
+
+        @Test
+        void onlyFailedRefundsBeforeMeansRefundingAgain() {
+            paystack.stubFor(get("/refund?transaction=4099260516").willReturn(okJson(refundList(
+                    "{\"id\": 15677001, \"status\": \"failed\"}"))));
+            paystack.stubFor(post("/refund").willReturn(okJson(refundAnswer("pending"))));
+
+            assertThat(provider.refund(PAYMENT_ID.toString(), BigDecimal.TEN, "NGN", "k").providerRefundId())
+                    .isEqualTo("15677891");
+            paystack.verify(1, postRequestedFor(urlEqualTo("/refund")));
         }
 
         @Test
@@ -193,7 +223,6 @@ class PaystackProviderTest {
             paystack.stubFor(post("/refund").willReturn(okJson(refundAnswer("processed"))));
             assertThat(provider.refund(PAYMENT_ID.toString(), BigDecimal.ONE, "NGN", "k").state())
                     .isEqualTo(Refund.State.SUCCEEDED);
-            paystack.resetAll();
             paystack.stubFor(post("/refund").willReturn(okJson(refundAnswer("failed"))));
             assertThat(provider.refund(PAYMENT_ID.toString(), BigDecimal.ONE, "NGN", "k").state())
                     .isEqualTo(Refund.State.FAILED);
@@ -345,6 +374,12 @@ class PaystackProviderTest {
                           "paidAt": "2026-03-01T11:58:02.000Z", "createdAt": "2026-03-01T11:57:10.000Z",
                           "requested_amount": 2500050, "transaction_date": "2026-03-01T11:57:10.000Z"}}"""
                 .formatted(status, PAYMENT_ID, PAYMENT_ID, ORDER_ID);
+    }
+
+    /** Paystack's refund list (GET /refund), with these refunds' JSON, trimmed to the fields Eventix reads. */
+    static String refundList(String... refunds) {
+        return "{\"status\": true, \"message\": \"Refunds retrieved\", \"data\": [" + String.join(", ", refunds)
+                + "], \"meta\": {\"total\": " + refunds.length + ", \"perPage\": 50, \"page\": 1}}";
     }
 
     static String refundAnswer(String status) {

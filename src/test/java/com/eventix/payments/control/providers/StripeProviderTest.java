@@ -166,6 +166,29 @@ class StripeProviderTest {
     }
 
     @Nested
+    class CheckoutExpiry {
+        @Test
+        void expiresTheSession() {
+            stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions/" + SESSION_ID + "/expire"))
+                    .willReturn(okJson(session("expired", "unpaid", "null"))));
+
+            assertThat(provider.closeCheckout(SESSION_ID)).isEqualTo(PaymentProvider.Closure.CLOSED);
+            LoggedRequest request = onlyRequest();
+            assertThat(request.getMethod().getName()).isEqualTo("POST");
+            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
+        }
+
+        @Test
+        void aSessionNoLongerOpenCannotBeClosed() {
+            stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions/" + SESSION_ID + "/expire")).willReturn(aResponse()
+                    .withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                            {"error": {"type": "invalid_request_error", "code": "checkout_session_unexpirable",
+                              "message": "Only Checkout Sessions with a status of open can be expired."}}""")));
+            refused(ErrorCode.PAYMENT_PROVIDER_ERROR, () -> provider.closeCheckout(SESSION_ID));
+        }
+    }
+
+    @Nested
     class StatusQueries {
         @Test
         void asksForTheSessionWithItsPaymentIntent() {

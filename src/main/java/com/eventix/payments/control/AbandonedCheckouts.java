@@ -1,0 +1,93 @@
+package com.eventix.payments.control;
+
+import com.eventix.payments.control.providers.PaymentProvider;
+import com.eventix.payments.control.providers.PaymentProviders;
+import com.eventix.payments.entity.Payment;
+import com.eventix.platform.api.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Pending orders whose holds have all run out: the open checkout is closed at the provider, so the payer can no
+ * longer pay for tickets that are back on sale (a provider's checkout may outlive a hold: Stripe's last at least
+ * 30 minutes), and the order expires. A provider that cannot close checkouts (Paystack) may still take a late
+ * payment; it is then honoured while stock remains, or refunded.
+ */
+@ApplicationScoped
+public class AbandonedCheckouts {
+    private static final Logger LOG = Logger.getLogger(AbandonedCheckouts.class.getName());
+    private static final int BATCH = 50;
+    /** A PENDING attempt younger than this may still be waiting for its provider to create the checkout. */
+    private static final Duration CHECKOUT_CREATION = Duration.ofMinutes(2);
+
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    PaymentRecords records;
+    @Inject
+    PaymentProviders providers;
+    @Inject
+    Payments payments;
+
+    /** Closes up to a batch of abandoned orders; answers how many ended. */
+    public int closeDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<UUID> due = em.createNativeQuery("""
+                        SELECT o.id FROM orders o WHERE o.status = 'PENDING'
+                        AND NOT EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
+                                        WHERE i.order_id = o.id AND r.status = 'ACTIVE')
+                        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'PENDING'
+                                        AND p.created_at > ?1)
+                        ORDER BY o.created_at LIMIT ?2""")
+                .setParameter(1, now.minus(CHECKOUT_CREATION).atOffset(ZoneOffset.UTC))
+                .setParameter(2, BATCH)
+                .getResultList();
+        int ended = 0;
+        for (UUID orderId : due) {
+            try {
+                if (close(orderId)) {
+                    ended++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not close the checkout of order " + orderId + "; the next sweep retries", e);
+            }
+        }
+        return ended;
+    }
+
+    private boolean close(UUID orderId) {
+        Optional<Payment> open = records.ofOrder(orderId).stream()
+                .filter(p -> p.status() == Payment.Status.AUTHORIZED || p.status() == Payment.Status.PROCESSING)
+                .reduce((first, second) -> second);
+        if (open.isEmpty()) {
+            records.abandoned(orderId, null);
+            return true;
+        }
+        Payment payment = open.get();
+        PaymentProvider provider = providers.byName(payment.provider());
+        PaymentProvider.Closure closure;
+        try {
+            closure = provider.closeCheckout(payment.transactionId());
+        } catch (ApiException refused) {
+            // Most likely paid (or failed) meanwhile: the provider's answer settles it as its webhook would.
+            if (payments.settleFromStatus(payment)) {
+                return true;
+            }
+            LOG.warning("Checkout of payment " + payment.id() + " could not be closed (" + refused.getMessage()
+                    + "); the next sweep retries");
+            return false;
+        }
+        records.abandoned(orderId, closure == PaymentProvider.Closure.CLOSED ? payment.id() : null);
+        return true;
+    }
+}
