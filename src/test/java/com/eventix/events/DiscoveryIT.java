@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.eventix.testing.Api;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
+import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -157,6 +158,33 @@ class DiscoveryIT extends IntegrationTest {
         // Redis still holds the pages cached before the outage; the change made meanwhile must win.
         assertThat(organizer.event(id).getString("data.title")).isEqualTo("Edited offline " + tag);
         assertThat(list(Map.of()).getString("data.items[0].title")).isEqualTo("Edited offline " + tag);
+    }
+
+    @Test
+    void ticketCountsOnCachedPagesCatchUpWithHoldsWithinASecondWithoutEmptyingTheCache() throws Exception {
+        String id = organizer.published(admin, Organizer.eventBody("Drop " + tag, "music", "", SOON), "20");
+        String tierId = organizer.event(id).getString("data.tiers[0].id");
+        List<Api> buyers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Api client = api();
+            buyers.add(client.as((String) client.registerAndLogin(TestUsers.uniqueEmail("drop"), "drop passphrase")
+                    .get("accessToken")));
+        }
+        assertThat(list(Map.of()).getInt("data.items[0].availableTickets")).isEqualTo(100);
+        double hitsBefore = cacheHits("list");
+
+        for (Api buyer : buyers) {
+            buyer.post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", 2)).then().statusCode(201);
+            list(Map.of());
+        }
+        assertThat(cacheHits("list") - hitsBefore).as("a burst of holds does not empty the cache hold by hold")
+                .isGreaterThanOrEqualTo(2);
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (list(Map.of()).getInt("data.items[0].availableTickets") != 94) {
+            assertThat(Instant.now()).as("the listing shows the holds within about a second").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(organizer.event(id).getInt("data.tiers[0].availableQuantity")).isEqualTo(94);
     }
 
     private double cacheHits(String cache) {

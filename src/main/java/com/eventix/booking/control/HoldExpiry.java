@@ -54,7 +54,7 @@ public class HoldExpiry {
             em.find(TicketTier.class, hold.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
             events.add(hold.eventId());
         }
-        events.forEach(id -> changed.fire(new EventChanged(id)));
+        events.forEach(id -> changed.fire(EventChanged.inventory(id)));
         return due.size();
     }
 }

@@ -119,7 +119,7 @@ public class Orders {
         }
         order.paid(now);
         emailTickets(order, issued);
-        items.stream().map(OrderItem::eventId).distinct().forEach(id -> changed.fire(new EventChanged(id)));
+        items.stream().map(OrderItem::eventId).distinct().forEach(id -> changed.fire(EventChanged.inventory(id)));
         return Fulfilment.FULFILLED;
     }
 
@@ -140,7 +140,7 @@ public class Orders {
             if (hold.isActive()) {
                 int quantity = hold.release(now);
                 em.find(TicketTier.class, item.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
-                changed.fire(new EventChanged(item.eventId()));
+                changed.fire(EventChanged.inventory(item.eventId()));
             }
         }
     }

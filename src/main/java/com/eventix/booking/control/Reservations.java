@@ -65,6 +65,9 @@ public class Reservations {
             throw new ApiException(ErrorCode.ORDER_LIMIT_EXCEEDED, "At most " + offer.maxPerOrder()
                     + " tickets of this tier per order", Map.of("maxPerOrder", offer.maxPerOrder()));
         }
+        // Sold out as read without the lock: counts only grow back by releases, so the answer stands, and a
+        // sold-out storm never queues for the tier lock nor writes to the database.
+        offer.requireAvailable(quantity);
         limitHolds(userId, event.id());
 
         TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
@@ -72,7 +75,7 @@ public class Reservations {
         Reservation hold = new Reservation(userId, event.id(), tierId, quantity, tier.price(), event.currency(), now,
                 now.plus(holdDuration));
         em.persist(hold);
-        changed.fire(new EventChanged(event.id()));
+        changed.fire(EventChanged.inventory(event.id()));
         return hold;
     }
 
@@ -93,7 +96,7 @@ public class Reservations {
         Instant now = clock.instant();
         int quantity = hold.release(now);
         em.find(TicketTier.class, hold.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
-        changed.fire(new EventChanged(hold.eventId()));
+        changed.fire(EventChanged.inventory(hold.eventId()));
         return hold;
     }
 

@@ -2,6 +2,8 @@ package com.eventix.events.control;
 
 import com.eventix.platform.redis.Redis;
 import com.eventix.platform.redis.RedisReconnected;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,14 +17,19 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Redis cache of public event pages (15 min) and listing pages (5 min). Every key carries a generation number;
- * any change to an event bumps it after commit, so the next read misses everywhere at once (no key scans).
+ * a change to an event bumps it after commit, so the next read misses everywhere at once (no key scans). Ticket
+ * counts moving (holds, sales) bump it at most once per CACHE_INVENTORY_REFRESH (1 s by default): a drop would
+ * otherwise empty the cache with every hold, just when browsing peaks.
  * After a Redis outage the generation is bumped too, since invalidations may have been lost meanwhile.
  */
 @ApplicationScoped
@@ -41,6 +48,14 @@ public class EventCache {
     Redis redis;
     @Inject
     MetricRegistry metrics;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    /** How stale ticket counts on cached pages may be, at most, while tickets are being held and sold. */
+    @Inject
+    @ConfigProperty(name = "CACHE_INVENTORY_REFRESH")
+    Duration inventoryRefresh;
+
+    private final AtomicBoolean inventoryRefreshScheduled = new AtomicBoolean();
 
     /**
      * The cached JSON for {@code kind}/{@code key}, or what {@code load} computes (then stored). Without Redis,
@@ -88,6 +103,19 @@ public class EventCache {
     }
 
     void onEventChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventChanged changed) {
+        if (!changed.inventoryOnly()) {
+            invalidateAll();
+        } else if (inventoryRefreshScheduled.compareAndSet(false, true)) {
+            scheduler.schedule(this::refreshInventory, inventoryRefresh.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The one bump for all inventory changes since it was scheduled. The flag drops first, so a change arriving
+     * during the bump schedules the next one: the last change is always shown within CACHE_INVENTORY_REFRESH.
+     */
+    private void refreshInventory() {
+        inventoryRefreshScheduled.set(false);
         invalidateAll();
     }
 

@@ -48,7 +48,7 @@ public class EventLifecycle {
                 event.complete(now);
                 audit.success(null, "EVENT_COMPLETED", "event", event.id(), RequestOrigin.INTERNAL, null);
             }
-            changed.fire(new EventChanged(event.id()));
+            changed.fire(EventChanged.details(event.id()));
         }
         return due.size();
     }

@@ -60,7 +60,7 @@ public class Events {
         event.edit(details, committed, clock.instant());
         Tiers.checkVenueCapacity(event, tiers.stream().mapToInt(TicketTier::totalQuantity).sum());
         audit.success(actor.userId(), "EVENT_UPDATED", "event", eventId, actor.origin(), null);
-        changed.fire(new EventChanged(eventId));
+        changed.fire(EventChanged.details(eventId));
         return event;
     }
 
@@ -91,7 +91,7 @@ public class Events {
         Event event = locked(eventId);
         event.approve(clock.instant());
         audit.success(admin.userId(), "EVENT_APPROVED", "event", eventId, admin.origin(), null);
-        changed.fire(new EventChanged(eventId));
+        changed.fire(EventChanged.details(eventId));
         return event;
     }
 
@@ -111,7 +111,7 @@ public class Events {
         event.cancel(reason, clock.instant());
         audit.success(actor.userId(), "EVENT_CANCELLED", "event", eventId, actor.origin(), reason);
         cancelled.fire(new EventCancelled(eventId, reason, actor.userId()));
-        changed.fire(new EventChanged(eventId));
+        changed.fire(EventChanged.details(eventId));
         return event;
     }
 
@@ -122,7 +122,7 @@ public class Events {
         em.lock(event, LockModeType.PESSIMISTIC_WRITE);
         String previous = event.banner(url, key, clock.instant());
         audit.success(actor.userId(), "EVENT_BANNER_CHANGED", "event", eventId, actor.origin(), key);
-        changed.fire(new EventChanged(eventId));
+        changed.fire(EventChanged.details(eventId));
         return previous;
     }
 

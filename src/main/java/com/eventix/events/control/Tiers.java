@@ -101,6 +101,6 @@ public class Tiers {
         checkVenueCapacity(event, tiers.stream().mapToInt(TicketTier::totalQuantity).sum());
         event.priceRange(tiers.stream().map(TicketTier::price).min(Comparator.naturalOrder()).orElse(null),
                 tiers.stream().map(TicketTier::price).max(Comparator.naturalOrder()).orElse(null), clock.instant());
-        changed.fire(new EventChanged(event.id()));
+        changed.fire(EventChanged.details(event.id()));
     }
 }

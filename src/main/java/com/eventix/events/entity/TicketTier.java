@@ -95,13 +95,18 @@ public class TicketTier {
      * one place where concurrent buyers of a tier queue up).
      */
     public void hold(int quantity, Instant now) {
+        requireAvailable(quantity);
+        availableQuantity -= quantity;
+        updatedAt = now;
+    }
+
+    /** TICKET_NOT_AVAILABLE, saying how many remain, unless {@code quantity} tickets are available. */
+    public void requireAvailable(int quantity) {
         if (quantity > availableQuantity) {
             throw new ApiException(ErrorCode.TICKET_NOT_AVAILABLE, availableQuantity == 0 ? "Ticket tier sold out"
                     : "Only " + availableQuantity + " tickets of this tier are left",
                     Map.of("remaining", availableQuantity, "requested", quantity));
         }
-        availableQuantity -= quantity;
-        updatedAt = now;
     }
 
     /** Tickets of an ended hold come back. */
