@@ -5,6 +5,11 @@
 ALTER TABLE payments ADD COLUMN refund_reference varchar(255);
 CREATE INDEX payments_refunding_idx ON payments (updated_at) WHERE status = 'REFUNDING';
 
+-- When a payment may next be asked about at its provider (status, closing): instances and successive sweeps
+-- leave it alone until then.
+ALTER TABLE payments ADD COLUMN next_check_at timestamptz;
+CREATE INDEX payments_in_flight_idx ON payments (created_at) WHERE status IN ('AUTHORIZED', 'PROCESSING');
+
 -- Pending orders are few at any time but looked for on every sweep.
 CREATE INDEX orders_pending_idx ON orders (created_at) WHERE status = 'PENDING';
 

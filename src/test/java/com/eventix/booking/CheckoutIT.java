@@ -228,7 +228,7 @@ class CheckoutIT extends IntegrationTest {
     }
 
     @Test
-    void aDeclinedPaymentCancelsTheOrderAndReleasesTheHold() throws Exception {
+    void aDeclinedPaymentCancelsTheOrderAndReleasesTheHoldAndMoneyTakenLaterIsRefunded() throws Exception {
         String tierId = tier();
         Buyer buyer = buyer();
         String reservationId = hold(buyer.api(), tierId, 2);
@@ -243,6 +243,60 @@ class CheckoutIT extends IntegrationTest {
         buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId))).then().statusCode(409)
                 .body("error.code", equalTo("RESERVATION_ALREADY_ORDERED"));
         buyer().api().post("/api/v1/orders", Map.of("reservationIds", List.of(reservationId))).then().statusCode(404);
+        assertInventoryBalanced(tierId);
+
+        // The payer tried again on the provider's page and the money was taken after all: it must go back.
+        String paymentId = checkout.getString("data.paymentId");
+        String reference = URI.create(checkout.getString("data.paymentUrl")).getPath().replaceAll(".*/", "");
+        byte[] paid = ("{\"id\":\"evt_after_decline_" + paymentId + "\",\"object\":\"event\","
+                + "\"type\":\"checkout.session.completed\",\"created\":" + Instant.now().getEpochSecond()
+                + ",\"data\":{\"object\":{\"id\":\"" + reference + "\",\"object\":\"checkout.session\","
+                + "\"payment_status\":\"paid\",\"amount_total\":5100,\"currency\":\"usd\","
+                + "\"metadata\":{\"payment_id\":\"" + paymentId + "\"}}}}").getBytes(StandardCharsets.UTF_8);
+        webhook(paid, WebhookSigner.stripeHeaders(SuiteServices.SANDBOX_WEBHOOK_SECRET, Instant.now(), paid))
+                .then().statusCode(200);
+        JsonPath refunded = order(buyer.api(), checkout);
+        assertThat(refunded.getString("data.paymentStatus")).isEqualTo("REFUNDED");
+        assertThat(refunded.getString("data.status")).isEqualTo("CANCELLED");
+        assertThat(refunded.getList("data.ticketIds")).isEmpty();
+        assertThat(available(tierId)).isEqualTo(100);
+    }
+
+    @Test
+    void aPaymentForAnEventCancelledMeanwhileIsRefundedAndItsHoldsGoBack() throws Exception {
+        String eventId = organizer.published(admin, Organizer.eventBody("Called off", "music", "", SOON), "25.50");
+        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
+        Buyer buyer = buyer();
+        String reservationId = hold(buyer.api(), tierId, 2);
+        String unordered = hold(buyer.api(), tierId, 1);
+        JsonPath checkout = checkout(buyer.api(), reservationId);
+        organizer.api.post("/api/v1/events/" + eventId + "/cancel", Map.of("reason", "Storm warning")).then()
+                .statusCode(200);
+        buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(unordered))).then().statusCode(422)
+                .body("error.code", equalTo("SALES_CLOSED"));
+
+        payOnCheckoutPage(checkout.getString("data.paymentUrl"), "pay");
+        JsonPath order = order(buyer.api(), checkout);
+        assertThat(order.getString("data.status")).isEqualTo("EXPIRED");
+        assertThat(order.getString("data.paymentStatus")).isEqualTo("REFUNDED");
+        assertThat(order.getList("data.ticketIds")).isEmpty();
+        buyer.api().get("/api/v1/tickets/reservations/" + reservationId).then().body("data.status", equalTo("RELEASED"));
+        assertThat(Mailbox.await(buyer.email(), "is being refunded", Duration.ofSeconds(30))).isPresent();
+        assertInventoryBalanced(tierId);
+    }
+
+    @Test
+    void freeTicketsNeedNoPayment() throws Exception {
+        String eventId = organizer.published(admin, Organizer.eventBody("Open day", "community", "", SOON), "0");
+        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
+        Buyer buyer = buyer();
+        JsonPath checkout = checkout(buyer.api(), hold(buyer.api(), tierId, 2));
+        assertThat(checkout.getString("data.status")).isEqualTo("COMPLETED");
+        assertThat(checkout.getString("data.paymentUrl")).isNull();
+        JsonPath order = order(buyer.api(), checkout);
+        assertThat(order.getString("data.status")).isEqualTo("PAID");
+        assertThat(order.getList("data.ticketIds")).hasSize(2);
+        assertThat(Mailbox.await(buyer.email(), "Your tickets", Duration.ofSeconds(30))).isPresent();
         assertInventoryBalanced(tierId);
     }
 

@@ -96,7 +96,7 @@ class ProviderFlowsIT extends IntegrationTest {
         Purchase p = order("stripe");
         assertThat(p.paymentUrl()).endsWith(session);
         providerApi.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
-                .withHeader("Idempotency-Key", equalTo(p.orderId()))
+                .withHeader("Idempotency-Key", equalTo(p.orderId() + ":" + p.paymentId()))
                 .withRequestBody(containing("metadata%5Bpayment_id%5D=" + p.paymentId()))
                 .withRequestBody(containing("unit_amount%5D=5100")));
 
@@ -135,10 +135,15 @@ class ProviderFlowsIT extends IntegrationTest {
                         .withBody("{\"id\":\"" + session + "\",\"object\":\"checkout.session\",\"url\":"
                                 + "\"https://checkout.stripe.com/c/pay/" + session + "\"}")));
 
-        JsonPath failed = buyer.post("/api/v1/orders", Map.of("reservationIds", List.of(hold), "provider", "stripe"))
+        String key = "order-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("reservationIds", List.of(hold), "provider", "stripe");
+        JsonPath failed = buyer.request().contentType("application/json").header("Idempotency-Key", key).body(body).post("/api/v1/orders")
                 .then().statusCode(502).extract().jsonPath();
         assertThat(failed.getString("error.code")).isEqualTo("PAYMENT_PROVIDER_ERROR");
         String orderId = failed.getString("error.details.orderId");
+        buyer.request().contentType("application/json").header("Idempotency-Key", key).body(body).post("/api/v1/orders").then().statusCode(502)
+                .header("Idempotent-Replayed", "true")
+                .body("error.details.orderId", org.hamcrest.Matchers.equalTo(orderId));
         buyer.get("/api/v1/orders/" + orderId).then().statusCode(200)
                 .body("data.status", org.hamcrest.Matchers.equalTo("PENDING"))
                 .body("data.paymentStatus", org.hamcrest.Matchers.equalTo("FAILED"));

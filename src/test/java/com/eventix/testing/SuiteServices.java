@@ -87,6 +87,7 @@ public final class SuiteServices {
         settings.put("EVENT_LIFECYCLE_INTERVAL", "1s");
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
         settings.put("REFUND_RETRY_AFTER", "2s");
+        settings.put("PAYMENT_CHECK_INTERVAL", "2s");
         settings.put("SANDBOX_ENABLED", "true");
         settings.put("SANDBOX_WEBHOOK_SECRET", SANDBOX_WEBHOOK_SECRET);
         settings.putAll(providers.serverSettings());

@@ -4,6 +4,7 @@ import com.eventix.booking.entity.Order;
 import com.eventix.booking.entity.OrderItem;
 import com.eventix.booking.entity.Reservation;
 import com.eventix.events.control.EventChanged;
+import com.eventix.events.entity.Event;
 import com.eventix.events.entity.TicketTier;
 import com.eventix.identity.control.Users;
 import com.eventix.notifications.control.Notifications;
@@ -22,6 +23,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Orders {
+    /**
+     * PostgreSQL orders uuids by their bytes, unsigned, which is the order of their lower-case text (UUID.compareTo
+     * compares signed longs): rows are locked in this order wherever several are.
+     */
+    static final Comparator<UUID> IN_DATABASE_ORDER = Comparator.comparing(UUID::toString);
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
@@ -50,17 +57,34 @@ public class Orders {
     jakarta.enterprise.event.Event<EventChanged> changed;
 
     /** What became of an order whose payment completed. */
-    public enum Fulfilment { FULFILLED, ALREADY_FULFILLED, SOLD_OUT }
+    public enum Fulfilment {
+        FULFILLED, ALREADY_FULFILLED,
+        /** Its holds had run out and their tickets were sold meanwhile: the payment goes back. */
+        SOLD_OUT,
+        /** Its event is no longer on sale (cancelled, or over): the payment goes back. */
+        EVENT_CLOSED;
+
+        public boolean refundsPayment() {
+            return this == SOLD_OUT || this == EVENT_CLOSED;
+        }
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Order place(UUID userId, List<UUID> reservationIds) {
         List<Reservation> holds = new ArrayList<>();
-        for (UUID id : reservationIds.stream().distinct().sorted().toList()) {
+        for (UUID id : reservationIds.stream().distinct().sorted(IN_DATABASE_ORDER).toList()) {
             Reservation hold = em.find(Reservation.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (hold == null || !hold.userId().equals(userId)) {
                 throw ApiException.notFound("Reservation");
             }
             holds.add(hold);
+        }
+        for (UUID eventId : holds.stream().map(Reservation::eventId).distinct().toList()) {
+            Event event = em.find(Event.class, eventId);
+            if (!event.isListed()) {
+                throw new ApiException(ErrorCode.SALES_CLOSED, "Tickets of this event are not on sale any more",
+                        Map.of("eventId", eventId.toString(), "eventStatus", event.status().name()));
+            }
         }
         long alreadyOrdered = em.createQuery("SELECT COUNT(i) FROM OrderItem i WHERE i.reservationId IN :ids", Long.class)
                 .setParameter("ids", reservationIds).getSingleResult();
@@ -87,24 +111,26 @@ public class Orders {
         }
         Instant now = clock.instant();
         List<OrderItem> items = itemsOf(orderId);
+        if (items.stream().map(OrderItem::eventId).distinct().anyMatch(id -> !em.find(Event.class, id).isListed())) {
+            return refused(order, items, Fulfilment.EVENT_CLOSED, "its event is no longer on sale");
+        }
         Map<UUID, Reservation> holds = new TreeMap<>();
-        Map<UUID, Integer> lateByTier = new TreeMap<>();
-        for (OrderItem item : items) {
+        Map<UUID, Integer> lateByTier = new TreeMap<>(IN_DATABASE_ORDER);
+        for (OrderItem item : inLockOrder(items)) {
             Reservation hold = em.find(Reservation.class, item.reservationId(), LockModeType.PESSIMISTIC_WRITE);
             holds.put(item.id(), hold);
             if (!hold.isActive()) {
                 lateByTier.merge(item.tierId(), item.quantity(), Integer::sum);
             }
         }
-        // Tiers in id order, so two late payments never lock the same tiers in opposite orders.
-        Map<UUID, TicketTier> tiers = new TreeMap<>();
+        // Tiers in the database's id order, as everywhere else, so two late payments (or one and the expiry
+        // sweep) never lock the same tiers in opposite orders.
+        Map<UUID, TicketTier> tiers = new TreeMap<>(IN_DATABASE_ORDER);
         for (UUID tierId : lateByTier.keySet()) {
             TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
             if (tier.availableQuantity() < lateByTier.get(tierId)) {
-                if (order.isOpen()) {
-                    order.expire(now);
-                }
-                return Fulfilment.SOLD_OUT;
+                return refused(order, items, Fulfilment.SOLD_OUT,
+                        "its reservation ran out before the payment arrived and the tickets have been sold since");
             }
             tiers.put(tierId, tier);
         }
@@ -124,6 +150,23 @@ public class Orders {
     }
 
     /**
+     * A paid order that cannot be honoured: it ends, the holds it still has go back on sale, and the buyer is told
+     * that the payment is being refunded (the caller refunds it).
+     */
+    private Fulfilment refused(Order order, List<OrderItem> items, Fulfilment outcome, String why) {
+        if (order.isOpen()) {
+            order.expire(clock.instant());
+        }
+        releaseActiveHolds(items);
+        notifications.email(order.userId(), users.get(order.userId()).email(), "ORDER_REFUNDED",
+                "Your payment for order " + order.id() + " is being refunded",
+                "We could not issue the tickets of order " + order.id() + ": " + why + ".\n\nYour payment of "
+                        + order.totalAmount().toPlainString() + " " + order.currency()
+                        + " is being refunded in full to the way you paid.\n");
+        return outcome;
+    }
+
+    /**
      * The order's payment was declined: the order is cancelled and its holds released, their tickets back on
      * sale at once. Nothing happens to an order that is no longer pending (a late decline after a success).
      */
@@ -133,16 +176,28 @@ public class Orders {
         if (!order.isOpen()) {
             return;
         }
+        order.cancel(clock.instant());
+        releaseActiveHolds(itemsOf(orderId));
+    }
+
+    /**
+     * Releases the items' holds that are still active. Holds are locked first, then their tiers in the database's
+     * order, as everywhere else, so that two of these (or one and the expiry sweep) never wait on each other.
+     */
+    private void releaseActiveHolds(List<OrderItem> items) {
         Instant now = clock.instant();
-        order.cancel(now);
-        for (OrderItem item : itemsOf(orderId)) {
+        Map<UUID, Integer> released = new TreeMap<>(IN_DATABASE_ORDER);
+        Map<UUID, UUID> eventOfTier = new TreeMap<>(IN_DATABASE_ORDER);
+        inLockOrder(items).forEach(item -> {
             Reservation hold = em.find(Reservation.class, item.reservationId(), LockModeType.PESSIMISTIC_WRITE);
             if (hold.isActive()) {
-                int quantity = hold.release(now);
-                em.find(TicketTier.class, item.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
-                changed.fire(EventChanged.inventory(item.eventId()));
+                released.merge(item.tierId(), hold.release(now), Integer::sum);
+                eventOfTier.put(item.tierId(), item.eventId());
             }
-        }
+        });
+        released.forEach((tierId, quantity) ->
+                em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now));
+        eventOfTier.values().stream().distinct().forEach(id -> changed.fire(EventChanged.inventory(id)));
     }
 
     /**
@@ -157,6 +212,10 @@ public class Orders {
         }
         order.expire(clock.instant());
         return true;
+    }
+
+    private static List<OrderItem> inLockOrder(List<OrderItem> items) {
+        return items.stream().sorted(Comparator.comparing(OrderItem::reservationId, IN_DATABASE_ORDER)).toList();
     }
 
     /** The owner's order (an admin may read any); anyone else's is "not found". */
@@ -179,6 +238,15 @@ public class Orders {
     public List<OrderItem> itemsOf(UUID orderId) {
         return em.createQuery("SELECT i FROM OrderItem i WHERE i.orderId = :order ORDER BY i.id", OrderItem.class)
                 .setParameter("order", orderId).getResultList();
+    }
+
+    /** The items of these orders, in one query. */
+    public List<OrderItem> itemsOf(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT i FROM OrderItem i WHERE i.orderId IN :orders ORDER BY i.id", OrderItem.class)
+                .setParameter("orders", orderIds).getResultList();
     }
 
     public Page<Order> ofUser(UUID userId, int page, int size) {

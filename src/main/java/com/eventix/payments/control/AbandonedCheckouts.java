@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pending orders whose holds have all run out: the open checkout is closed at the provider, so the payer can no
@@ -27,8 +29,6 @@ import java.util.logging.Logger;
 public class AbandonedCheckouts {
     private static final Logger LOG = Logger.getLogger(AbandonedCheckouts.class.getName());
     private static final int BATCH = 50;
-    /** A PENDING attempt younger than this may still be waiting for its provider to create the checkout. */
-    private static final Duration CHECKOUT_CREATION = Duration.ofMinutes(2);
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
@@ -38,6 +38,12 @@ public class AbandonedCheckouts {
     PaymentProviders providers;
     @Inject
     Payments payments;
+    @Inject
+    Clock clock;
+    /** Between two attempts to close one checkout, e.g. one paid by a slow method that the provider still settles. */
+    @Inject
+    @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
+    Duration checkInterval;
 
     /** Closes up to a batch of abandoned orders; answers how many ended. */
     public int closeDue(Instant now) {
@@ -48,12 +54,18 @@ public class AbandonedCheckouts {
                                         WHERE i.order_id = o.id AND r.status = 'ACTIVE')
                         AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'PENDING'
                                         AND p.created_at > ?1)
+                        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.next_check_at > ?3)
                         ORDER BY o.created_at LIMIT ?2""")
-                .setParameter(1, now.minus(CHECKOUT_CREATION).atOffset(ZoneOffset.UTC))
+                .setParameter(1, now.minus(PaymentRecords.CHECKOUT_CREATION).atOffset(ZoneOffset.UTC))
                 .setParameter(2, BATCH)
+                .setParameter(3, now.atOffset(ZoneOffset.UTC))
                 .getResultList();
+        Instant stop = clock.instant().plus(InFlightPayments.BUDGET);
         int ended = 0;
         for (UUID orderId : due) {
+            if (clock.instant().isAfter(stop)) {
+                break;
+            }
             try {
                 if (close(orderId)) {
                     ended++;
@@ -74,6 +86,10 @@ public class AbandonedCheckouts {
             return true;
         }
         Payment payment = open.get();
+        Instant now = clock.instant();
+        if (!records.claimCheck(payment.id(), now, now.plus(checkInterval))) {
+            return false;
+        }
         PaymentProvider provider = providers.byName(payment.provider());
         PaymentProvider.Closure closure;
         try {

@@ -5,11 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Before holds run out, payments still in flight for them are checked with their provider: a payment that
@@ -21,24 +24,45 @@ import java.util.logging.Logger;
 public class InFlightPayments {
     private static final Logger LOG = Logger.getLogger(InFlightPayments.class.getName());
     private static final int BATCH = 50;
+    static final Duration BUDGET = Duration.ofSeconds(10);
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
     Payments payments;
+    @Inject
+    PaymentRecords records;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
+    Duration checkInterval;
 
-    /** Asks the providers about in-flight payments whose holds are due; answers how many were settled. */
+    /**
+     * Asks the providers about in-flight payments whose holds are due, each at most once per
+     * PAYMENT_CHECK_INTERVAL across instances, for at most {@link #BUDGET} per sweep (a slow provider must not
+     * hold up the expiry of other holds); answers how many were settled.
+     */
     public int settleDue(Instant now) {
         @SuppressWarnings("unchecked")
         List<Payment> due = em.createNativeQuery("""
-                        SELECT DISTINCT p.* FROM payments p
-                        JOIN order_items i ON i.order_id = p.order_id
-                        JOIN reservations r ON r.id = i.reservation_id
-                        WHERE p.status IN ('AUTHORIZED', 'PROCESSING') AND r.status = 'ACTIVE' AND r.expires_at <= ?1
-                        LIMIT ?2""", Payment.class)
+                        SELECT p.* FROM payments p
+                        WHERE p.status IN ('AUTHORIZED', 'PROCESSING')
+                        AND (p.next_check_at IS NULL OR p.next_check_at <= ?1)
+                        AND EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
+                                    WHERE i.order_id = p.order_id AND r.status = 'ACTIVE' AND r.expires_at <= ?1)
+                        ORDER BY p.created_at LIMIT ?2""", Payment.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, BATCH).getResultList();
+        Instant stop = clock.instant().plus(BUDGET);
         int settled = 0;
         for (Payment payment : due) {
+            Instant at = clock.instant();
+            if (at.isAfter(stop)) {
+                break;
+            }
+            if (!records.claimCheck(payment.id(), at, at.plus(checkInterval))) {
+                continue;
+            }
             try {
                 if (payments.settleFromStatus(payment)) {
                     settled++;

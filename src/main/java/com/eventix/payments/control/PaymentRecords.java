@@ -17,7 +17,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -29,6 +32,10 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PaymentRecords {
     private static final Logger LOG = Logger.getLogger(PaymentRecords.class.getName());
+    /** A PENDING attempt younger than this may still be waiting for its provider to create the checkout. */
+    static final Duration CHECKOUT_CREATION = Duration.ofMinutes(2);
+    /** The "provider" of orders that cost nothing. */
+    public static final String FREE = "free";
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
@@ -52,13 +59,24 @@ public class PaymentRecords {
         }
     }
 
-    /** Places the order and its first payment attempt (PENDING). */
+    /**
+     * Places the order and its first payment attempt (PENDING). An order of free tickets needs no provider: its
+     * payment completes and its tickets are issued at once.
+     */
     @Transactional
     public Payment open(UUID userId, List<UUID> reservationIds, String provider, RequestOrigin origin) {
         Order order = orders.place(userId, reservationIds);
-        Payment payment = new Payment(order.id(), provider, order.totalAmount(), order.currency(), clock.instant());
+        boolean free = order.totalAmount().signum() == 0;
+        Instant now = clock.instant();
+        Payment payment = new Payment(order.id(), free ? FREE : provider, order.totalAmount(), order.currency(), now);
         em.persist(payment);
-        audit.success(userId, "ORDER_PLACED", "order", order.id(), origin, provider);
+        audit.success(userId, "ORDER_PLACED", "order", order.id(), origin, payment.provider());
+        if (free) {
+            em.flush();
+            payment.authorize(null, null, now);
+            payment.complete(now);
+            orders.fulfil(order.id());
+        }
         return payment;
     }
 
@@ -71,6 +89,13 @@ public class PaymentRecords {
         if (!order.isOpen()) {
             throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "This order is " + order.status(),
                     Map.of("status", order.status().name()));
+        }
+        Instant now = clock.instant();
+        for (Payment attempt : ofOrder(orderId)) {
+            // An attempt whose checkout was never created (the server stopped while asking the provider).
+            if (attempt.status() == Payment.Status.PENDING && attempt.createdAt().isBefore(now.minus(CHECKOUT_CREATION))) {
+                locked(attempt.id()).fail("checkout never created", now);
+            }
         }
         if (ofOrder(orderId).stream().anyMatch(p -> p.status() != Payment.Status.FAILED)) {
             throw new ApiException(ErrorCode.PAYMENT_IN_PROGRESS, "This order already has a payment in progress or done");
@@ -131,14 +156,20 @@ public class PaymentRecords {
                         || !event.currency().equalsIgnoreCase(payment.currency())) {
                     LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
                             + payment.status() + ", " + event.amount() + " " + event.currency() + "); refunding");
+                    payment.refundCaptured(now);
+                    audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
+                            "money taken on an attempt that had ended or for another amount");
                     return Followup.refund(payment);
                 }
                 payment.complete(now);
                 audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
-                if (orders.fulfil(payment.orderId()) == Orders.Fulfilment.SOLD_OUT) {
+                Orders.Fulfilment fulfilment = orders.fulfil(payment.orderId());
+                if (fulfilment.refundsPayment()) {
                     payment.startRefund(now);
                     audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
-                            "paid after its hold expired and the tier sold out");
+                            fulfilment == Orders.Fulfilment.SOLD_OUT
+                                    ? "paid after its hold expired and the tier sold out"
+                                    : "paid for an event no longer on sale");
                     return Followup.refund(payment);
                 }
                 return Followup.NONE;
@@ -177,6 +208,19 @@ public class PaymentRecords {
         }
         payment.refundAttempted(clock.instant());
         return true;
+    }
+
+    /**
+     * Claims the payment for one question to its provider (its status, closing its checkout): true for the one
+     * caller that may ask now, and nobody asks again before {@code nextCheck}. Keeps instances and successive
+     * sweeps from asking about the same payment over and over.
+     */
+    @Transactional
+    public boolean claimCheck(UUID paymentId, Instant now, Instant nextCheck) {
+        return em.createNativeQuery("UPDATE payments SET next_check_at = ?3 WHERE id = ?1 "
+                        + "AND (next_check_at IS NULL OR next_check_at <= ?2)")
+                .setParameter(1, paymentId).setParameter(2, now.atOffset(ZoneOffset.UTC))
+                .setParameter(3, nextCheck.atOffset(ZoneOffset.UTC)).executeUpdate() == 1;
     }
 
     @Transactional
@@ -221,6 +265,15 @@ public class PaymentRecords {
     public List<Payment> ofOrder(UUID orderId) {
         return em.createQuery("SELECT p FROM Payment p WHERE p.orderId = :order ORDER BY p.createdAt, p.id",
                 Payment.class).setParameter("order", orderId).getResultList();
+    }
+
+    /** The attempts of these orders, oldest first, in one query. */
+    public List<Payment> ofOrders(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p FROM Payment p WHERE p.orderId IN :orders ORDER BY p.createdAt, p.id",
+                Payment.class).setParameter("orders", orderIds).getResultList();
     }
 
     private Payment find(String provider, WebhookEvent event) {

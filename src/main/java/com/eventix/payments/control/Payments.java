@@ -10,6 +10,7 @@ import com.eventix.payments.control.providers.Refund;
 import com.eventix.payments.control.providers.WebhookEvent;
 import com.eventix.payments.entity.Payment;
 import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.audit.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,6 +62,9 @@ public class Payments {
     }
 
     private Payment startCheckout(UUID userId, PaymentProvider provider, Payment payment) {
+        if (payment.status() == Payment.Status.COMPLETED) {
+            return payment;
+        }
         String base = publicBaseUrl.replaceAll("/$", "");
         try {
             Checkout checkout = provider.startCheckout(new CheckoutRequest(payment.id(), payment.orderId(),
@@ -68,11 +72,17 @@ public class Payments {
                     base + "/orders/" + payment.orderId() + "?paid", base + "/orders/" + payment.orderId() + "?cancelled",
                     "Eventix order " + payment.orderId()));
             return records.authorized(payment.id(), checkout.providerReference(), checkout.paymentUrl());
-        } catch (ApiException e) {
-            records.failed(payment.id(), e.code().name());
-            // The order exists: say which, so the buyer can retry with POST /orders/{id}/payments.
-            throw new ApiException(e.code(), e.getMessage(), Map.of("orderId", payment.orderId().toString(),
-                    "paymentId", payment.id().toString()));
+        } catch (RuntimeException e) {
+            ApiException failure = e instanceof ApiException api ? api
+                    : new ApiException(ErrorCode.PAYMENT_PROVIDER_ERROR, "The payment provider could not be asked");
+            if (!(e instanceof ApiException)) {
+                LOG.log(Level.SEVERE, "Checkout of payment " + payment.id() + " failed", e);
+            }
+            records.failed(payment.id(), failure.code().name());
+            // The order exists: say which, so the buyer can retry with POST /orders/{id}/payments; a retry with
+            // the same Idempotency-Key gets this answer again rather than a second order.
+            throw new ApiException(failure.code(), failure.getMessage(), Map.of("orderId",
+                    payment.orderId().toString(), "paymentId", payment.id().toString())).keepingEffects();
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * One attempt to pay an order with a provider, following the specification's state machine exactly:
  * PENDING → AUTHORIZED (checkout created) → PROCESSING (the payer paid) → COMPLETED | FAILED;
- * COMPLETED → REFUNDING → REFUNDED. Any other move is refused.
+ * COMPLETED → REFUNDING → REFUNDED. Any other move is refused, but for money taken on an attempt that had already
+ * failed, which must be refunded (see {@link #refundCaptured}).
  */
 @Entity
 @Table(name = "payments")
@@ -114,6 +115,22 @@ public class Payment {
 
     public void startRefund(Instant now) {
         move(Status.COMPLETED, Status.REFUNDING, now);
+    }
+
+    /**
+     * The provider took money Eventix will not accept (the attempt had already ended, or the amount differs): it
+     * must go back. An attempt still open is completed and refunded as usual; a FAILED one goes to REFUNDING
+     * directly, the one move beyond the specification's machine, so the obligation to refund is recorded.
+     */
+    public void refundCaptured(Instant now) {
+        if (status == Status.FAILED) {
+            status = Status.REFUNDING;
+            paidAt = now;
+            updatedAt = now;
+            return;
+        }
+        complete(now);
+        startRefund(now);
     }
 
     /**

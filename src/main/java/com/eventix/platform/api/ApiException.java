@@ -11,6 +11,7 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final Map<String, Object> details;
+    private boolean effectsKept;
 
     public ApiException(ErrorCode code, String message) {
         this(code, message, Map.of());
@@ -28,6 +29,19 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /**
+     * Marks a failure after which what the request did stays done (e.g. an order recorded before its provider
+     * failed): a retry with the same Idempotency-Key answers this same error rather than running again.
+     */
+    public ApiException keepingEffects() {
+        this.effectsKept = true;
+        return this;
+    }
+
+    public boolean effectsKept() {
+        return effectsKept;
     }
 
     public static ApiException notFound(String what) {

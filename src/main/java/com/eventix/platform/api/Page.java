@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Page")
 public record Page<T>(List<T> items, int page, int size, long total) {
     public static final int MAX_SIZE = 100;
+    /** Deeper than this is a crawl, not paging; it also keeps the row offset far from overflowing. */
+    public static final int MAX_PAGE = 10_000;
 
     /**
      * Checks requested paging: page from 1, size from 1 to {@link #MAX_SIZE}. (Checked here rather than with
@@ -17,8 +19,8 @@ public record Page<T>(List<T> items, int page, int size, long total) {
      */
     public static void checkRequest(int page, int size) {
         Map<String, Object> problems = new TreeMap<>();
-        if (page < 1) {
-            problems.put("page", "must be at least 1");
+        if (page < 1 || page > MAX_PAGE) {
+            problems.put("page", "must be between 1 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_SIZE) {
             problems.put("size", "must be between 1 and " + MAX_SIZE);

@@ -2,6 +2,7 @@ package com.eventix.platform.idempotency;
 
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.api.Responses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * The Idempotency-Key contract of POSTs that create money or tickets: the same key and body answer the first
  * response again; the same key with another body is 422; a duplicate arriving while the first still runs is
  * 409. The key is claimed before the request runs and its response stored after, so the request may span
- * several transactions and provider calls; a request that fails frees its key for a retry.
+ * several transactions and provider calls. A request that fails frees its key for a retry, unless its failure
+ * kept effects (see {@link ApiException#keepingEffects}): that failure is then the key's answer.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -66,6 +68,12 @@ public class Idempotency {
         Response response;
         try {
             response = action.get();
+        } catch (ApiException e) {
+            if (!e.effectsKept()) {
+                store.release(userId, scope, key);
+                throw e;
+            }
+            response = Responses.error(e.code(), e.getMessage(), e.details());
         } catch (RuntimeException e) {
             store.release(userId, scope, key);
             throw e;

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +50,15 @@ public class Tickets {
     public List<Ticket> ofOrder(UUID orderId) {
         return em.createQuery("SELECT t FROM Ticket t WHERE t.orderId = :order ORDER BY t.createdAt, t.id", Ticket.class)
                 .setParameter("order", orderId).getResultList();
+    }
+
+    /** The tickets of these orders, in one query. */
+    public List<Ticket> ofOrders(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT t FROM Ticket t WHERE t.orderId IN :orders ORDER BY t.createdAt, t.id", Ticket.class)
+                .setParameter("orders", orderIds).getResultList();
     }
 
     public Page<Ticket> ofOwner(UUID ownerId, int page, int size) {

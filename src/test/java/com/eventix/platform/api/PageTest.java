@@ -13,6 +13,10 @@ class PageTest {
         assertThatCode(() -> Page.checkRequest(1, 100)).doesNotThrowAnyException();
         assertThatThrownBy(() -> Page.checkRequest(0, 20)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).details()).containsKey("page"));
+        assertThatCode(() -> Page.checkRequest(Page.MAX_PAGE, 100)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Page.checkRequest(21_474_838, 100)).as("a row offset past int range")
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).details()).containsKey("page"));
         assertThatThrownBy(() -> Page.checkRequest(1, 101)).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).details()).containsKey("size"));
     }

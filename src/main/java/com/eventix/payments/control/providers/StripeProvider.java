@@ -34,9 +34,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Stripe through its HTTP API (form-encoded requests, JSON answers) and Checkout Sessions: the payer pays on
  * Stripe's hosted page. The provider reference is the Checkout Session id.
  *
- * <p>Creating a session sends the order id as Idempotency-Key, so a retried initialisation answers the same session
- * instead of creating a second charge. Stripe keeps keys for 24 hours and refuses the same key with different
- * parameters: within that time, one order gets one Stripe session.
+ * <p>Creating a session sends "order id:payment id" as Idempotency-Key, so a repeated call for one payment attempt
+ * answers the same session instead of creating a second charge. Stripe keeps a key's first answer for 24 hours,
+ * errors included, and refuses the key with other parameters: a new attempt on the same order (after the first
+ * could not be created) therefore needs its own key.
  */
 @ApplicationScoped
 public class StripeProvider implements PaymentProvider {
@@ -113,7 +114,7 @@ public class StripeProvider implements PaymentProvider {
         form.put("payment_intent_data[metadata][payment_id]", paymentId);
         HttpRequest post = http.request(apiBase, "/v1/checkout/sessions", key)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Idempotency-Key", request.orderId().toString())
+                .header("Idempotency-Key", request.orderId() + ":" + request.paymentId())
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)))
                 .build();
         JsonObject session = http.send(post, "checkout creation");

@@ -72,7 +72,7 @@ class StripeProviderTest {
             assertThat(request.getMethod().getName()).isEqualTo("POST");
             assertThat(request.getUrl()).isEqualTo("/v1/checkout/sessions");
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
-            assertThat(request.getHeader("Idempotency-Key")).isEqualTo(ORDER_ID.toString());
+            assertThat(request.getHeader("Idempotency-Key")).isEqualTo(ORDER_ID + ":" + PAYMENT_ID);
             assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
             assertThat(form(request)).containsExactly(
                     entry("mode", "payment"),
