@@ -168,7 +168,11 @@ final class Wrk {
             throw new IllegalStateException("wrk did not finish: " + out);
         }
         double serverCpu = serverPid > 0 ? Machine.cpuSeconds(serverPid) - serverBefore : Double.NaN;
+        // Backends that exit during the run take their CPU time with them: no figure then rather than a wrong one.
         double pgCpu = Machine.postgresCpuSeconds() - pgBefore;
+        if (pgCpu < 0) {
+            pgCpu = Double.NaN;
+        }
         String text = Files.readString(out);
         Map<String, String> result = fields(text, "WRK_RESULT ");
         Map<String, String> codes = fields(text, "WRK_STATUS ");
