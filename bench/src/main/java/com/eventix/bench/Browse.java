@@ -149,8 +149,7 @@ final class Browse {
         String hits = cache == null ? "-" : cache[0] + cache[1] == 0 ? "n/a"
                 : String.format(Locale.ROOT, "%.1f%%", 100 * cache[0] / (cache[0] + cache[1]));
         table.add(name, r.connections(), r.perSecond(), ratio, r.p50(), r.p99(), r.max(), r.otherThan(200),
-                r.socketErrors(), hits, String.format(Locale.ROOT, "%.0f/%.0f/%.0f", 100 * r.share(r.wrkCpu()),
-                        100 * r.share(r.serverCpu()), 100 * r.share(r.postgresCpu())));
+                r.socketErrors(), hits, r.cpuShares());
         Map<String, Object> f = report.figure(name + " at " + r.connections() + " connections");
         f.put("ratioToBaseline", ratio);
         f.putAll(r.json());
@@ -199,7 +198,11 @@ final class Browse {
         cfg.put("connections", LEVELS);
         cfg.put("listedEvents", listed);
         cfg.put("listingPages", "GET /api/v1/events?page=1.." + LIST_PAGES + " (20 events a page)");
-        cfg.put("bytes", Map.of("listingPage", listBytes, "eventPage", detailBytes, "baseline", baselineBytes));
+        Map<String, Object> bytes = new LinkedHashMap<>();
+        bytes.put("listingPage", listBytes);
+        bytes.put("eventPage", detailBytes);
+        bytes.put("baseline", baselineBytes);
+        cfg.put("bytes", bytes);
         cfg.put("requestHeaders", "Accept: application/json, Accept-Encoding: gzip");
         cfg.put("baseline", "bench/baseline-war: GET /api/constant/" + listBytes
                 + " on Payara Micro with the same jvm.options, boot commands and settings");

@@ -250,8 +250,7 @@ final class FlashSale {
     }
 
     private static String cpu(Wrk.Run r) {
-        return String.format(Locale.ROOT, "%.0f/%.0f/%.0f", 100 * r.share(r.wrkCpu()), 100 * r.share(r.serverCpu()),
-                100 * r.share(r.postgresCpu()));
+        return r.cpuShares();
     }
 
     private static void configuration(Report report, Stack stack, Bench.Options o, Map<String, String> settings,

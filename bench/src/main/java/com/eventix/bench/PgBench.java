@@ -45,7 +45,12 @@ final class PgBench {
             m.put("transactions", transactions);
             m.put("failed", failed);
             m.put("transactionsPerSecond", tps);
-            m.put("latencyMs", new LinkedHashMap<>(Map.of("p50", p50, "p99", p99, "max", max, "mean", mean)));
+            Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("p50", p50);
+            latency.put("p99", p99);
+            latency.put("max", max);
+            latency.put("mean", mean);
+            m.put("latencyMs", latency);
             m.put("postgresCpuSeconds", postgresCpu);
             return m;
         }

@@ -86,19 +86,38 @@ final class Wrk {
             return cpuSeconds / (seconds * Machine.cores());
         }
 
+        /** "wrk/server/postgres" CPU shares of the machine in percent, "-" where unknown. */
+        String cpuShares() {
+            return percent(share(wrkCpu)) + "/" + percent(share(serverCpu)) + "/" + percent(share(postgresCpu));
+        }
+
+        private static String percent(double share) {
+            return Double.isNaN(share) ? "-" : String.format(java.util.Locale.ROOT, "%.0f", 100 * share);
+        }
+
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("connections", connections);
             m.put("seconds", seconds);
             m.put("requests", requests);
             m.put("requestsPerSecond", perSecond());
-            m.put("latencyMs", new LinkedHashMap<>(Map.of("p50", p50, "p90", p90, "p99", p99, "p99.9", p999,
-                    "max", max, "mean", mean)));
+            Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("p50", p50);
+            latency.put("p90", p90);
+            latency.put("p99", p99);
+            latency.put("p99.9", p999);
+            latency.put("max", max);
+            latency.put("mean", mean);
+            m.put("latencyMs", latency);
             Map<String, Object> s = new LinkedHashMap<>();
             statuses.forEach((code, n) -> s.put(code.toString(), n));
             m.put("statuses", s);
-            m.put("socketErrors", new LinkedHashMap<>(Map.of("connect", connectErrors, "read", readErrors,
-                    "write", writeErrors, "timeout", timeouts)));
+            Map<String, Object> errors = new LinkedHashMap<>();
+            errors.put("connect", connectErrors);
+            errors.put("read", readErrors);
+            errors.put("write", writeErrors);
+            errors.put("timeout", timeouts);
+            m.put("socketErrors", errors);
             m.put("bytesReceived", bytes);
             Map<String, Object> cpu = new LinkedHashMap<>();
             cpu.put("wrkSeconds", wrkCpu);
