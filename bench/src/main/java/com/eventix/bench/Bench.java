@@ -68,6 +68,10 @@ public final class Bench {
                     }
                 }
             }
+            if (a.containsKey("help") && "search".equals(scenario)) {
+                a.remove("help");
+                rest.add("--help");
+            }
             if (a.containsKey("help") || scenario == null) {
                 System.out.println(usage());
                 System.exit(scenario == null && !a.containsKey("help") ? 2 : 0);

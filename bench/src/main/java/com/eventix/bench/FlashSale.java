@@ -128,8 +128,7 @@ final class FlashSale {
                 if (floor != null) {
                     table.add("floor (pgbench)" + (floor.clients() < n ? " *" : ""), floor.clients(), floor.tps(),
                             Double.NaN, Double.NaN, floor.p50(), floor.p99(), floor.max(), floor.transactions(), 0, 0,
-                            floor.failed(), 0, String.format(Locale.ROOT, "-/-/%.0f",
-                                    100 * floor.postgresCpu() / (floor.seconds() * Machine.cores())));
+                            floor.failed(), 0, "-/-/-");
                     Map<String, Object> fl = report.figure("pgbench floor at " + n + " clients");
                     fl.putAll(floor.json());
                     if (floor.clients() < n) {

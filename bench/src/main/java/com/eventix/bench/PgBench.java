@@ -124,7 +124,12 @@ final class PgBench {
             p.destroyForcibly();
             throw new IllegalStateException("pgbench did not finish: " + out);
         }
+        // pgbench's own backends exit at its end and take their CPU time with them: PostgreSQL's CPU is then
+        // under-counted, or negative, and shown as unknown.
         double pgCpu = Machine.postgresCpuSeconds() - pgBefore;
+        if (pgCpu < 0) {
+            pgCpu = Double.NaN;
+        }
         String text = Files.readString(out);
         Matcher tps = TPS.matcher(text);
         Matcher processed = PROCESSED.matcher(text);
