@@ -26,7 +26,7 @@ public final class Bench {
 
         /** Warm-up before the measured runs: the server's JIT compiles the hot paths meanwhile. */
         Duration warmup() {
-            return Duration.ofSeconds(quick ? 5 : 15);
+            return Duration.ofSeconds(quick ? 5 : 10);
         }
 
         /** One round of the oversell check; rounds repeat until the 1,000-ticket tier is sold out. */
@@ -36,7 +36,7 @@ public final class Bench {
 
         /** Wait for the server to settle before reading its idle footprint. */
         Duration settle() {
-            return Duration.ofSeconds(quick ? 3 : 10);
+            return Duration.ofSeconds(quick ? 3 : 5);
         }
 
         static Options parse(String[] args) {
