@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * target/eventix.war on Payara Micro in a child process, launched as the dev server and the tests launch it:
+ * A WAR (target/eventix.war, or the baseline WAR) on Payara Micro in a child process, launched as the dev server
+ * and the tests launch it:
  * java with payara-config/jvm.options, then -DNAME=value overrides, then payara-micro.jar with the PostgreSQL
  * driver added (--addlibs), payara-config/boot-commands.asadmin as pre-boot commands, payara-config's logging,
  * no clustering, at context root /. Its console goes to a log file.
@@ -26,19 +27,29 @@ final class PayaraServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final Path workDir;
+    private final long launchedNanos;
+    private volatile double readySeconds = Double.NaN;
 
-    private PayaraServer(Process process, Path log, int port) {
+    private PayaraServer(Process process, Path log, int port, Path workDir, long launchedNanos) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.workDir = workDir;
+        this.launchedNanos = launchedNanos;
     }
 
-    static PayaraServer start(Path root, int port, Map<String, String> settings, Path workDir, Path log)
-            throws IOException {
+    /** The product: target/eventix.war of the repository. */
+    static Path productWar(Path root) {
         Path war = root.resolve("target/eventix.war");
         if (!Files.exists(war)) {
             throw new IllegalStateException(war + " is missing: run 'mvn -q package -DskipTests' at the repository root");
         }
+        return war;
+    }
+
+    static PayaraServer start(Path root, Path war, int port, Map<String, String> settings, Path workDir, Path log)
+            throws IOException {
         Path config = root.resolve("payara-config");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -65,7 +76,8 @@ final class PayaraServer implements AutoCloseable {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        return new PayaraServer(builder.start(), log, port);
+        long launched = System.nanoTime();
+        return new PayaraServer(builder.start(), log, port, workDir, launched);
     }
 
     /** The jar on this classpath that holds {@code resource} (Maven put it there as a dependency). */
@@ -90,6 +102,24 @@ final class PayaraServer implements AutoCloseable {
         return log;
     }
 
+    Path workDir() {
+        return workDir;
+    }
+
+    /** The server JVM's process id (java is launched directly, not through a shell). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Seconds from launch to the first UP answer of /health/ready (NaN before it). */
+    double readySeconds() {
+        return readySeconds;
+    }
+
     boolean awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
@@ -99,12 +129,13 @@ final class PayaraServer implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
+                    readySeconds = (System.nanoTime() - launchedNanos) / 1e9;
                     return true;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(1000);
+            Thread.sleep(200);
         }
         return false;
     }
@@ -117,6 +148,30 @@ final class PayaraServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What the server's console says went wrong: the number of SEVERE and WARNING records and of lines naming an
+     * exception, and the first few distinct such lines.
+     */
+    Map<String, Object> logSummary() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(log);
+            long severe = lines.stream().filter(l -> l.contains("SEVERE")).count();
+            long warning = lines.stream().filter(l -> l.contains("WARNING")).count();
+            List<String> exceptions = lines.stream()
+                    .filter(l -> l.matches(".*\\b[A-Za-z0-9_.$]+(Exception|Error)\\b.*") && !l.startsWith("\tat "))
+                    .toList();
+            m.put("severe", severe);
+            m.put("warning", warning);
+            m.put("exceptionLines", exceptions.size());
+            m.put("exceptionSamples", exceptions.stream().map(l -> l.length() > 300 ? l.substring(0, 300) : l)
+                    .map(l -> l.replaceAll("^\\[[^]]*]\\s*", "")).distinct().limit(8).toList());
+        } catch (IOException e) {
+            m.put("error", e.toString());
+        }
+        return m;
     }
 
     /** Stops the server: SIGTERM (Payara shuts down cleanly), then a kill after 30 s. */

@@ -1,27 +1,18 @@
 package com.eventix.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.Socket;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -30,14 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -60,22 +48,17 @@ import org.HdrHistogram.Histogram;
  * at the end, also on failure or Ctrl-C.
  */
 public final class SearchBench {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
     private final Options options;
+    private final Stack stack;
     private final Path root;
-    private final String database;
-    private final Path workDir;
-    private final AtomicBoolean cleaned = new AtomicBoolean();
-    private final List<Connection> connections = Collections.synchronizedList(new ArrayList<>());
-    private volatile PayaraServer server;
-    private volatile Broker broker;
-    private volatile boolean databaseCreated;
+    private String database;
+    private PayaraServer server;
 
     /** Command-line options: --name=value or --flag. */
     record Options(int events, int threads, int cold, int single, int hot, int warm, int warmup, int live, double targetMs,
-                   boolean failOnMiss, boolean keepDatabase, long seed, String pgHost, int pgPort, String pgUser,
+                   boolean failOnMiss, boolean keepDatabase, boolean quick, long seed, String pgHost, int pgPort, String pgUser,
                    String redisHost, int redisPort) {
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -92,7 +75,7 @@ public final class SearchBench {
                 }
             }
             Set<String> known = Set.of("events", "threads", "cold", "single", "hot", "warm", "warmup", "live", "target-ms",
-                    "fail-on-miss", "keep-database", "seed", "pg-host", "pg-port", "pg-user", "redis-host",
+                    "fail-on-miss", "keep-database", "quick", "seed", "pg-host", "pg-port", "pg-user", "redis-host",
                     "redis-port", "help");
             for (String name : a.keySet()) {
                 if (!known.contains(name)) {
@@ -115,6 +98,7 @@ public final class SearchBench {
                     Double.parseDouble(a.getOrDefault("target-ms", "50")),
                     Boolean.parseBoolean(a.getOrDefault("fail-on-miss", "false")),
                     Boolean.parseBoolean(a.getOrDefault("keep-database", "false")),
+                    Boolean.parseBoolean(a.getOrDefault("quick", "false")),
                     Long.parseLong(a.getOrDefault("seed", "42")),
                     a.getOrDefault("pg-host", "127.0.0.1"),
                     Integer.parseInt(a.getOrDefault("pg-port", "5432")),
@@ -137,28 +121,41 @@ public final class SearchBench {
                       --target-ms=X     target for the cold search p95 [50]
                       --fail-on-miss    exit with status 1 when the target is missed
                       --keep-database   keep the seeded database for investigation (dropped otherwise)
+                      --quick           mark the result as a quick run (not copied to bench/results/)
                       --seed=N          seed of the catalogue and of the query mix [42]
                       --pg-host, --pg-port, --pg-user    PostgreSQL (trust auth) [127.0.0.1, 5432, postgres]
                       --redis-host, --redis-port         Redis [127.0.0.1, 6379]""";
         }
     }
 
-    private SearchBench(Options options) {
+    private SearchBench(Options options, Stack stack) {
         this.options = options;
-        this.root = Path.of(System.getProperty("eventix.root", ".")).toAbsolutePath().normalize();
-        String stamp = LocalDateTime.now().format(STAMP);
-        this.database = "eventix_bench_" + stamp;
-        this.workDir = root.resolve("bench/target/run-" + stamp);
+        this.stack = stack;
+        this.root = stack.root;
     }
 
+    /** The search scenario of {@link Bench}; also runnable alone. */
     public static void main(String[] args) {
+        int status = run(args);
+        System.out.flush();
+        // Ends the JVM (also under exec:java) whatever threads the broker or HTTP client left behind.
+        System.exit(status);
+    }
+
+    /** Runs the benchmark; returns 0 when it ran, 1 on a missed target with --fail-on-miss, 2 when it could not run. */
+    static int run(String[] args) {
         int status;
-        SearchBench bench = null;
+        Options options;
         try {
-            Options options = Options.parse(args);
-            bench = new SearchBench(options);
-            SearchBench b = bench;
-            Runtime.getRuntime().addShutdownHook(new Thread(b::cleanup, "bench-cleanup"));
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+            return 2;
+        }
+        Stack.Services services = new Stack.Services(options.pgHost(), options.pgPort(), options.pgUser(),
+                options.redisHost(), options.redisPort(), options.keepDatabase());
+        try (Stack stack = new Stack(services, "search")) {
+            SearchBench bench = new SearchBench(options, stack);
             boolean pass = bench.run();
             status = pass || !options.failOnMiss() ? 0 : 1;
         } catch (Exception e) {
@@ -166,18 +163,13 @@ public final class SearchBench {
             System.out.println("Benchmark aborted: " + e);
             e.printStackTrace(System.out);
             status = 2;
-        } finally {
-            if (bench != null) {
-                bench.cleanup();
-            }
         }
-        System.out.flush();
-        // Ends the JVM (also under exec:java) whatever threads the broker or HTTP client left behind.
-        System.exit(status);
+        return status;
     }
 
     private boolean run() throws Exception {
         say("Eventix search benchmark: " + options.events() + " events, " + options.threads() + " client threads");
+        Report report = new Report("search", options.quick());
         say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage()
                 + ", Java " + System.getProperty("java.version"));
         say("repository: " + root);
@@ -185,23 +177,11 @@ public final class SearchBench {
         say("vocabulary: " + vocabulary.size() + " distinct words");
 
         // 1. Services and the server.
-        createDatabase();
-        int brokerPort = freePort();
-        broker = new Broker(brokerPort).start();
-        say("broker: embedded Artemis at " + broker.url());
-        if (!reachable(options.redisHost(), options.redisPort())) {
-            throw new IllegalStateException("Redis is not reachable at " + options.redisHost() + ":"
-                    + options.redisPort() + "; the search cache is part of what is measured");
-        }
-        int port = freePort();
-        long bootStart = System.nanoTime();
-        server = PayaraServer.start(root, port, serverSettings(), workDir, workDir.resolve("payara.log"));
-        say("server: starting Payara Micro on port " + port + " (console: " + root.relativize(server.log()) + ")");
-        if (!server.awaitReady(Duration.ofMinutes(5))) {
-            throw new IllegalStateException("the server did not become ready; its console ends with:\n"
-                    + server.tail(40));
-        }
-        say(String.format(Locale.ROOT, "server: ready after %.1f s", (System.nanoTime() - bootStart) / 1e9));
+        database = stack.createDatabase("");
+        stack.requireRedis();
+        Map<String, String> settings = stack.productSettings(database);
+        server = stack.launch("eventix", PayaraServer.productWar(root), settings);
+        stack.awaitReady("eventix", server);
 
         // 2. The catalogue, seeded into the schema Flyway created.
         try (Connection c = connect()) {
@@ -216,7 +196,7 @@ public final class SearchBench {
         }
         // Search pages are cached in Redis under a generation number shared by every server on this Redis; a new
         // generation makes sure this run starts from an empty search cache.
-        say("redis: search cache generation bumped to " + redis("INCR", "eventix:events:generation"));
+        say("redis: search cache generation bumped to " + stack.redis("INCR", "eventix:events:generation"));
 
         // 3. Query sets.
         List<SearchQuery> cold = QueryMix.distinct(options.cold(), options.seed(), Set.of());
@@ -401,31 +381,52 @@ public final class SearchBench {
         System.out.printf(Locale.ROOT, "TARGET: server search p95 (cold, %d distinct searches, %d threads) = %.1f ms "
                         + "< %.0f ms: %s%n", cold.size(), options.threads(), serverCold.p(95), options.targetMs(),
                 pass ? "PASS" : "FAIL");
+
+        // 9. Result file.
+        report.configuration.put("options", options.toString().replaceFirst("^Options\\[", "").replaceFirst("]$", ""));
+        report.configuration.put("serverDefaults", stack.jvmDefaults());
+        report.configuration.put("serverSettings", settings);
+        figure(report, "HTTP floor: GET /health/live", live, null);
+        figure(report, "JDBC floor: search SQL (windowed)", jdbc, null);
+        figure(report, "server search, cold", serverCold, hitRate(before, afterCold));
+        figure(report, "server search, warm", serverWarm, hitRate(beforeWarm, afterWarm));
+        if (serverSingle != null) {
+            figure(report, "JDBC floor, 1 client", jdbcSingle, null);
+            figure(report, "server search, cold, 1 client", serverSingle, null);
+        }
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("what", "server search p95, cold, " + options.threads() + " threads");
+        target.put("targetMs", options.targetMs());
+        target.put("p95Ms", serverCold.p(95));
+        target.put("pass", pass);
+        report.checks.put("target", target);
+        report.checks.put("serverLog", server.logSummary());
+        report.write(root, stack.stamp);
         return pass;
+    }
+
+    private static void figure(Report report, String name, Load.Result r, String cache) {
+        Map<String, Object> f = report.figure(name);
+        f.put("threads", name.endsWith("1 client") ? 1 : null);
+        f.put("requests", r.requests - r.errors);
+        f.put("errors", r.errors);
+        f.put("requestsPerSecond", r.perSecond());
+        Map<String, Object> ms = new LinkedHashMap<>();
+        ms.put("p50", r.p(50));
+        ms.put("p95", r.p(95));
+        ms.put("p99", r.p(99));
+        ms.put("max", r.max());
+        f.put("latencyMs", ms);
+        if (cache != null) {
+            f.put("cache", cache);
+        }
+        if (f.get("threads") == null) {
+            f.remove("threads");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // The server
-
-    private Map<String, String> serverSettings() {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("DB_HOST", options.pgHost());
-        s.put("DB_PORT", Integer.toString(options.pgPort()));
-        s.put("DB_NAME", database);
-        s.put("DB_USER", options.pgUser());
-        s.put("DB_PASSWORD", "");
-        s.put("REDIS_HOST", options.redisHost());
-        s.put("REDIS_PORT", Integer.toString(options.redisPort()));
-        s.put("ARTEMIS_URL", broker.url());
-        s.put("EVENTIX_DATA_DIR", workDir.resolve("data").toString());
-        s.put("EVENTIX_DEMO_DATA", "false");
-        // Load tests come from one address: raise the per-IP and per-email limits out of the way.
-        s.put("RATE_LIMIT_LOGIN_PER_IP", "1000000");
-        s.put("RATE_LIMIT_LOGIN_PER_EMAIL", "1000000");
-        s.put("RATE_LIMIT_REGISTER_PER_IP", "1000000");
-        s.put("RATE_LIMIT_REGISTER_PER_EMAIL", "1000000");
-        return s;
-    }
 
     private static void get(HttpClient http, String base, String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
@@ -497,29 +498,11 @@ public final class SearchBench {
     // PostgreSQL
 
     private Connection connect() throws SQLException {
-        return connect(database);
+        return stack.connect(database);
     }
 
-    private Connection connect(String db) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", options.pgUser());
-        p.setProperty("password", "");
-        // As the server's pool (payara-config/boot-commands.asadmin).
-        p.setProperty("stringtype", "unspecified");
-        p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("ApplicationName", "eventix-bench");
-        Connection c = DriverManager.getConnection("jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort()
-                + "/" + db, p);
-        connections.add(c);
-        return c;
-    }
-
-    private void createDatabase() throws SQLException {
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-            databaseCreated = true;
-        }
-        say("database: created " + database + " on " + options.pgHost() + ":" + options.pgPort());
+    private void awaitSchema(Connection c) throws SQLException, InterruptedException {
+        stack.awaitSchema(c);
     }
 
     /**
@@ -534,21 +517,6 @@ public final class SearchBench {
             rs.next();
             return rs.getDouble(1);
         }
-    }
-
-    private void awaitSchema(Connection c) throws SQLException, InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = "
-                         + "'events' AND column_name = 'search_vector'")) {
-                rs.next();
-                if (rs.getInt(1) == 1) {
-                    return;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the server's migrations did not create events.search_vector");
     }
 
     /**
@@ -633,123 +601,17 @@ public final class SearchBench {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-    // Cleanup: once, from the main thread or the shutdown hook (Ctrl-C), whichever comes first.
-
-    private void cleanup() {
-        if (!cleaned.compareAndSet(false, true)) {
-            return;
-        }
-        PayaraServer s = server;
-        if (s != null) {
-            say("stopping the server ...");
-            s.close();
-        }
-        Broker b = broker;
-        if (b != null) {
-            try {
-                b.close();
-            } catch (Exception e) {
-                say("could not stop the broker: " + e);
-            }
-        }
-        synchronized (connections) {
-            for (Connection c : connections) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // closing anyway
-                }
-            }
-        }
-        if (databaseCreated) {
-            if (options.keepDatabase()) {
-                say("database kept: " + database + " (drop it with: psql -h " + options.pgHost() + " -U "
-                        + options.pgUser() + " -c 'DROP DATABASE " + database + " WITH (FORCE)')");
-            } else {
-                try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + options.pgHost() + ":"
-                        + options.pgPort() + "/postgres", options.pgUser(), "");
-                     Statement st = c.createStatement()) {
-                    st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                    say("database: dropped " + database);
-                } catch (SQLException e) {
-                    say("could not drop " + database + ": " + e.getMessage());
-                }
-            }
-        }
-        deleteTree(workDir.resolve("payara"));
-        deleteTree(workDir.resolve("data"));
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: it is under bench/target
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------------------
     // Small helpers
 
-    /** A Redis command over a plain socket (RESP); returns the reply line without its type marker. */
-    private String redis(String... command) throws IOException {
-        try (Socket socket = new Socket(options.redisHost(), options.redisPort())) {
-            socket.setSoTimeout(5000);
-            StringBuilder b = new StringBuilder("*").append(command.length).append("\r\n");
-            for (String part : command) {
-                b.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
-                        .append("\r\n");
-            }
-            OutputStream out = socket.getOutputStream();
-            out.write(b.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder reply = new StringBuilder();
-            int ch;
-            while ((ch = in.read()) != -1 && ch != '\n') {
-                if (ch != '\r') {
-                    reply.append((char) ch);
-                }
-            }
-            if (reply.length() == 0 || reply.charAt(0) == '-') {
-                throw new IOException("Redis answered " + reply);
-            }
-            return reply.substring(1);
-        }
-    }
-
-    private static boolean reachable(String host, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new java.net.InetSocketAddress(host, port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
+    private static String loadAverage() {
+        return Machine.loadAverage();
     }
 
     private double seedFraction() {
         // setseed takes a value in [-1, 1]
         return (options.seed() % 1000) / 1000.0;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
     }
 
     private static void row(String name, Load.Result r) {

@@ -11,10 +11,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Seeds the catalogue directly with SQL, into the schema the server's Flyway migrations created: one organizer
- * (a users row and a VERIFIED organizers row), then events made with INSERT ... SELECT FROM generate_series from
- * {@link Vocabulary}, each with 1 to 3 ticket tiers, and events.min_price/max_price set to match the tiers.
- * Deterministic for a given seed (setseed, no parallel workers).
+ * Seeds directly with SQL, into the schema the server's Flyway migrations created. The organizer every seeded
+ * event belongs to (a users row and a VERIFIED organizers row); the catalogue (events made with INSERT ... SELECT
+ * FROM generate_series from {@link Vocabulary}, each with 1 to 3 ticket tiers, and events.min_price/max_price set
+ * to match the tiers; deterministic for a given seed: setseed, no parallel workers); attendees (users rows, which
+ * holds refer to); and single events on sale with one tier, for the flash sale.
  */
 final class Seeder {
     record Result(int events, int tiers, long millis, String eventsSize, String searchIndexSize) {
@@ -25,19 +26,12 @@ final class Seeder {
 
     static Result seed(Connection c, int events, double seed) throws SQLException {
         long start = System.nanoTime();
-        UUID userId = UUID.nameUUIDFromBytes("bench-organizer-user".getBytes());
-        UUID organizerId = UUID.nameUUIDFromBytes("bench-organizer".getBytes());
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
             s.execute("SET LOCAL work_mem = '64MB'");
             s.execute("SET LOCAL maintenance_work_mem = '256MB'");
-            s.execute("INSERT INTO users (id, email, first_name, last_name, role) VALUES ('" + userId
-                    + "', 'bench-organizer@eventix.bench', 'Bench', 'Organizer', 'ORGANIZER')");
-            s.execute("INSERT INTO organizers (id, user_id, organization_name, description, contact_email, "
-                    + "verification_status, verified_at) VALUES ('" + organizerId + "', '" + userId
-                    + "', 'Bench Promotions', 'Organizer of the benchmark catalogue', 'bench-organizer@eventix.bench', "
-                    + "'VERIFIED', now())");
+            UUID organizerId = organizer(c);
             s.execute("SELECT setseed(" + seed + ")");
             s.execute(seedTableSql(events));
             s.execute("INSERT INTO events (id, organizer_id, title, description, category, location, start_time, "
@@ -74,6 +68,71 @@ final class Seeder {
             rs.next();
             return new Result(rs.getInt(1), rs.getInt(2), millis, rs.getString(3), rs.getString(4));
         }
+    }
+
+    /** The benchmark's organizer (created once per database): a users row and a VERIFIED organizers row. */
+    static UUID organizer(Connection c) throws SQLException {
+        UUID userId = UUID.nameUUIDFromBytes("bench-organizer-user".getBytes());
+        UUID organizerId = UUID.nameUUIDFromBytes("bench-organizer".getBytes());
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO users (id, email, first_name, last_name, role) VALUES ('" + userId
+                    + "', 'bench-organizer@eventix.bench', 'Bench', 'Organizer', 'ORGANIZER') ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO organizers (id, user_id, organization_name, description, contact_email, "
+                    + "verification_status, verified_at) VALUES ('" + organizerId + "', '" + userId
+                    + "', 'Bench Promotions', 'Organizer of the benchmark catalogue', 'bench-organizer@eventix.bench', "
+                    + "'VERIFIED', now()) ON CONFLICT DO NOTHING");
+        }
+        return organizerId;
+    }
+
+    /** An attendee of the benchmark: what a token's subject names. */
+    record Attendee(UUID id, String email) {
+    }
+
+    /** {@code count} ACTIVE attendees (users rows with role ATTENDEE), bench-user-N@eventix.bench. */
+    static List<Attendee> attendees(Connection c, int count) throws SQLException {
+        List<Attendee> users = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, email, first_name, last_name, role) "
+                + "SELECT gen_random_uuid(), 'bench-user-' || g || '@eventix.bench', 'Bench', 'User ' || g, 'ATTENDEE' "
+                + "FROM generate_series(1, ?) g RETURNING id, email")) {
+            ps.setInt(1, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    users.add(new Attendee(rs.getObject(1, UUID.class), rs.getString(2)));
+                }
+            }
+        }
+        return users;
+    }
+
+    /**
+     * A PUBLISHED event starting in 30 days with one tier of {@code quantity} tickets at 50.00 USD, on sale now
+     * (no sale window of its own: open until the event ends). Returns the tier's id.
+     */
+    static UUID saleTier(Connection c, String title, int quantity) throws SQLException {
+        UUID organizerId = organizer(c);
+        UUID eventId = UUID.randomUUID();
+        UUID tierId = UUID.randomUUID();
+        try (PreparedStatement e = c.prepareStatement("INSERT INTO events (id, organizer_id, title, description, "
+                + "category, location, start_time, end_time, timezone, venue_capacity, currency, status, min_price, "
+                + "max_price) VALUES (?, ?, ?, 'A benchmark sale', 'music', 'Bench Arena, Accra', "
+                + "now() + interval '30 days', now() + interval '30 days 4 hours', 'UTC', ?, 'USD', 'PUBLISHED', "
+                + "50.00, 50.00)");
+             PreparedStatement t = c.prepareStatement("INSERT INTO ticket_tiers (id, event_id, tier_name, price, "
+                     + "total_quantity, available_quantity, max_per_order) VALUES (?, ?, 'General admission', 50.00, "
+                     + "?, ?, 10)")) {
+            e.setObject(1, eventId);
+            e.setObject(2, organizerId);
+            e.setString(3, title);
+            e.setInt(4, quantity);
+            e.executeUpdate();
+            t.setObject(1, tierId);
+            t.setObject(2, eventId);
+            t.setInt(3, quantity);
+            t.setInt(4, quantity);
+            t.executeUpdate();
+        }
+        return tierId;
     }
 
     /**

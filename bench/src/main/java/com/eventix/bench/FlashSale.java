@@ -1,0 +1,339 @@
+package com.eventix.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Flash sale on one hot tier: authenticated POST /api/v1/tickets/reserve (quantity 1) by many users at 16, 64
+ * and 256 connections, each level on a fresh tier too large to sell out, next to pgbench running the smallest
+ * correct hold on one hot row with the same number of clients. Then the oversell check (a tier of 1,000 tickets
+ * and 256 connections until it is sold out: exactly 1,000 holds must exist and 0 tickets be left), the sold-out
+ * storm (the same tier hammered for the measured duration: all answers must be 409, and how much PostgreSQL
+ * writes), and the server's footprint (time to ready, resident memory idle and after the sale).
+ *
+ * <p>In footprint mode only the server's start, its idle memory and a sale at 256 connections are run.
+ */
+final class FlashSale {
+    enum Mode { FULL, FOOTPRINT }
+
+    static final List<Integer> LEVELS = List.of(16, 64, 256);
+    /** Users: 4 per connection at the highest level, so that a user hardly ever has two requests in flight. */
+    static final int USERS = 1024;
+    /** Tickets of each level's tier: more than any level can hold in its run here. */
+    static final int HOT_TIER_TICKETS = 2_000_000;
+    static final int OVERSELL_TICKETS = 1000;
+    static final int OVERSELL_CONNECTIONS = 256;
+    /** The settings the benchmark changes on the product server, besides where the services are. */
+    static final Map<String, String> LIMITS = Map.of(
+            "HOLDS_PER_USER_PER_EVENT", "1000000",
+            "RATE_LIMIT_RESERVE_PER_USER", "1000000");
+
+    private FlashSale() {
+    }
+
+    static int run(Bench.Options o, Mode mode) throws Exception {
+        String scenario = mode == Mode.FULL ? "flash-sale" : "footprint";
+        try (Stack stack = new Stack(o.services(), scenario)) {
+            Report report = new Report(scenario, o.quick());
+            say(stack, scenario);
+            stack.requireRedis();
+            String db = stack.createDatabase("");
+            Tokens tokens = new Tokens("https://eventix.local", "eventix-api");
+            Map<String, String> settings = stack.productSettings(db);
+            settings.put("JWT_PRIVATE_KEY", tokens.privateKeyPem());
+            settings.putAll(LIMITS);
+            PayaraServer server = stack.launch("eventix", PayaraServer.productWar(stack.root), settings);
+
+            // pgbench's database, prepared while the server boots
+            PgBench pgbench = null;
+            if (mode == Mode.FULL) {
+                pgbench = new PgBench(stack, stack.createDatabase("_pgbench"));
+                pgbench.prepare(1_000_000_000L);
+                say("pgbench: " + PgBench.version() + "; script: " + PgBench.SCRIPT.replaceAll("\\s+", " ").trim());
+            }
+            stack.awaitReady("eventix", server);
+            configuration(report, stack, o, settings, mode);
+
+            // Seed: attendees with tokens, and the tiers.
+            Connection c = stack.connect(db);
+            stack.awaitSchema(c);
+            List<Seeder.Attendee> users = Seeder.attendees(c, USERS);
+            List<String> lines = new ArrayList<>();
+            for (Seeder.Attendee u : users) {
+                lines.add(tokens.mint(u.id(), u.email(), "ATTENDEE", Duration.ofHours(6)));
+            }
+            Wrk wrk = new Wrk(stack.workDir);
+            Path tokenFile = wrk.file("tokens.txt", lines);
+            UUID warmTier = Seeder.saleTier(c, "Bench warm-up sale", HOT_TIER_TICKETS);
+            Map<Integer, UUID> levelTiers = new LinkedHashMap<>();
+            List<Integer> levels = mode == Mode.FULL ? LEVELS : List.of(256);
+            for (int n : levels) {
+                levelTiers.put(n, Seeder.saleTier(c, "Bench flash sale at " + n + " connections", HOT_TIER_TICKETS));
+            }
+            UUID oversellTier = Seeder.saleTier(c, "Bench oversell check", OVERSELL_TICKETS);
+            say(String.format(Locale.ROOT, "seeded: %d attendees with tokens, %d tiers of %,d tickets, one of %,d",
+                    USERS, levelTiers.size() + 1, HOT_TIER_TICKETS, OVERSELL_TICKETS));
+
+            Thread.sleep(o.settle().toMillis());
+            double idleRss = Machine.rssMb(server.pid());
+            say(String.format(Locale.ROOT, "footprint: ready after %.1f s, RSS idle %.0f MiB", server.readySeconds(),
+                    idleRss));
+
+            checkOneHold(server, lines.get(0), warmTier);
+            String url = server.base();
+            int threads = Wrk.THREADS;
+            say("warm-up: " + o.warmup().toSeconds() + " s of holds at 64 connections"
+                    + (pgbench != null ? ", and 5 s of pgbench at 16 clients" : "") + " ...");
+            wrk.run("warm-up", url, 64, o.warmup(), "reserve.lua",
+                    List.of(tokenFile.toString(), warmTier.toString(), Integer.toString(threads)), server.pid());
+            if (pgbench != null) {
+                pgbench.run(16, Duration.ofSeconds(5));
+            }
+
+            Table table = new Table("run", "conns", "holds/s", "floor tx/s", "ratio", "p50 ms", "p99 ms", "max ms",
+                    "201", "409", "429", "other", "sock err", "cpu wrk/srv/pg %");
+            for (int n : levels) {
+                PgBench.Run floor = null;
+                if (pgbench != null) {
+                    say("measuring: pgbench floor, " + n + " clients, " + o.measure().toSeconds() + " s ...");
+                    floor = pgbench.run(n, o.measure());
+                }
+                say("measuring: reserve, " + n + " connections, " + o.measure().toSeconds() + " s ...");
+                Wrk.Run r = wrk.run("reserve-" + n, url, n, o.measure(), "reserve.lua",
+                        List.of(tokenFile.toString(), levelTiers.get(n).toString(), Integer.toString(threads)),
+                        server.pid());
+                double ratio = floor == null ? Double.NaN : r.perSecond(201) / floor.tps();
+                table.add("reserve (server)", n, r.perSecond(201), floor == null ? Double.NaN : floor.tps(), ratio,
+                        r.p50(), r.p99(), r.max(), r.status(201), r.status(409), r.status(429),
+                        r.otherThan(201, 409, 429), r.socketErrors(), cpu(r));
+                Map<String, Object> f = report.figure("reserve at " + n + " connections");
+                f.put("holdsPerSecond", r.perSecond(201));
+                f.put("ratioToFloor", ratio);
+                f.putAll(r.json());
+                f.put("holdsInDatabase", holds(c, levelTiers.get(n))[0]);
+                if (floor != null) {
+                    table.add("floor (pgbench)" + (floor.clients() < n ? " *" : ""), floor.clients(), floor.tps(),
+                            Double.NaN, Double.NaN, floor.p50(), floor.p99(), floor.max(), floor.transactions(), 0, 0,
+                            floor.failed(), 0, "-/-/-");
+                    Map<String, Object> fl = report.figure("pgbench floor at " + n + " clients");
+                    fl.putAll(floor.json());
+                    if (floor.clients() < n) {
+                        report.notes.add("pgbench ran " + floor.clients() + " clients instead of " + n
+                                + ": PostgreSQL's max_connections leaves no more");
+                    }
+                }
+            }
+            double afterRss = Machine.rssMb(server.pid());
+
+            Wrk.Run storm = null;
+            long[] oversell = null;
+            Map<String, Long> writes = null;
+            Wrk.Run sellOut = null;
+            if (mode == Mode.FULL) {
+                say("oversell check: " + OVERSELL_TICKETS + " tickets, " + OVERSELL_CONNECTIONS + " connections, "
+                        + o.oversell().toSeconds() + " s ...");
+                // Rounds of wrk until the tier is sold out (a round ends at its duration; wrk cannot stop on an
+                // answer), at most a minute and a half.
+                List<Wrk.Run> rounds = new ArrayList<>();
+                do {
+                    rounds.add(wrk.run("oversell", url, OVERSELL_CONNECTIONS, o.oversell(), "reserve.lua",
+                            List.of(tokenFile.toString(), oversellTier.toString(), Integer.toString(threads)),
+                            server.pid()));
+                } while (holds(c, oversellTier)[2] > 0 && rounds.size() * o.oversell().toSeconds() < 90);
+                sellOut = Wrk.Run.combine("oversell", rounds);
+                oversell = holds(c, oversellTier);
+                boolean exact = oversell[0] == OVERSELL_TICKETS && oversell[1] == OVERSELL_TICKETS
+                        && oversell[2] == 0 && sellOut.status(201) == OVERSELL_TICKETS;
+                table.add("oversell check", OVERSELL_CONNECTIONS, sellOut.perSecond(201), Double.NaN, Double.NaN,
+                        sellOut.p50(), sellOut.p99(), sellOut.max(), sellOut.status(201), sellOut.status(409),
+                        sellOut.status(429), sellOut.otherThan(201, 409, 429), sellOut.socketErrors(), cpu(sellOut));
+                Map<String, Object> f = report.figure("oversell check");
+                f.putAll(sellOut.json());
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("tierTickets", OVERSELL_TICKETS);
+                check.put("holdsCounted", oversell[0]);
+                check.put("ticketsHeld", oversell[1]);
+                check.put("available", oversell[2]);
+                check.put("answers201", sellOut.status(201));
+                check.put("pass", exact);
+                report.checks.put("oversell", check);
+
+                say("sold-out storm: " + OVERSELL_CONNECTIONS + " connections on the sold-out tier, "
+                        + o.measure().toSeconds() + " s (PostgreSQL's counters are read after they settle) ...");
+                Map<String, Long> before = pgCounters(c);
+                storm = wrk.run("sold-out storm", url, OVERSELL_CONNECTIONS, o.measure(), "reserve.lua",
+                        List.of(tokenFile.toString(), oversellTier.toString(), Integer.toString(threads)),
+                        server.pid());
+                Map<String, Long> after = pgCounters(c);
+                writes = new LinkedHashMap<>();
+                for (String k : before.keySet()) {
+                    writes.put(k, after.get(k) - before.get(k));
+                }
+                long[] afterStorm = holds(c, oversellTier);
+                table.add("sold-out storm", OVERSELL_CONNECTIONS, storm.perSecond(), Double.NaN, Double.NaN,
+                        storm.p50(), storm.p99(), storm.max(), storm.status(201), storm.status(409),
+                        storm.status(429), storm.otherThan(201, 409, 429), storm.socketErrors(), cpu(storm));
+                Map<String, Object> s = report.figure("sold-out storm");
+                s.put("answersPerSecond", storm.perSecond());
+                s.putAll(storm.json());
+                Map<String, Object> db1 = new LinkedHashMap<>(writes);
+                db1.put("holdsAfterStorm", afterStorm[0]);
+                s.put("postgresDuringStorm", db1);
+                report.checks.put("soldOutStormAll409", storm.otherThan(409) == 0 && storm.socketErrors() == 0);
+            }
+
+            Map<String, Object> fp = new LinkedHashMap<>();
+            fp.put("secondsToReady", server.readySeconds());
+            fp.put("rssIdleMb", idleRss);
+            fp.put("rssAfterSaleMb", afterRss);
+            fp.put("jvmOptions", "payara-config/jvm.options (-Xms256m -Xmx512m -XX:MaxMetaspaceSize=320m, G1)");
+            Map<String, Object> log = server.logSummary();
+
+            // Report
+            System.out.println();
+            say("RESULTS (" + (o.quick() ? "quick, " : "") + o.measure().toSeconds() + " s per run; wrk -t"
+                    + threads + "; machine " + Machine.cores() + " cores, load average " + Machine.loadAverage() + ")");
+            table.print();
+            System.out.println("  holds/s: 201 answers per second; ratio: holds/s / pgbench tx/s at the same client count;"
+                    + " cpu: share of the whole machine");
+            if (report.notes.stream().anyMatch(n -> n.startsWith("pgbench ran"))) {
+                System.out.println("  * pgbench limited by PostgreSQL's max_connections");
+            }
+            if (oversell != null) {
+                System.out.printf(Locale.ROOT, "OVERSELL CHECK: tier of %d, %d connections: %d holds in the database "
+                                + "holding %d tickets, available %d, %d answers 201: %s%n", OVERSELL_TICKETS,
+                        OVERSELL_CONNECTIONS, oversell[0], oversell[1], oversell[2], sellOut.status(201),
+                        Boolean.TRUE.equals(((Map<?, ?>) report.checks.get("oversell")).get("pass")) ? "PASS" : "FAIL");
+                System.out.printf(Locale.ROOT, "SOLD-OUT STORM: %.0f answers/s, p99 %.1f ms, %d of %d answers 409; "
+                                + "PostgreSQL meanwhile (database of the server): %s%n", storm.perSecond(), storm.p99(),
+                        storm.status(409), storm.requests(), writes);
+            }
+            System.out.printf(Locale.ROOT, "FOOTPRINT: ready %.1f s after launch; RSS idle %.0f MiB, after the sale "
+                    + "%.0f MiB%n", server.readySeconds(), idleRss, afterRss);
+            System.out.println("SERVER LOG: " + log);
+            report.figures.add(footprintFigure(fp));
+            report.checks.put("serverLog", log);
+            report.write(stack.root, stack.stamp);
+            if (mode == Mode.FULL) {
+                Report footprint = new Report("footprint", o.quick());
+                footprint.configuration.putAll(report.configuration);
+                footprint.configuration.put("measuredDuring", "the flash-sale run");
+                footprint.figures.add(footprintFigure(fp));
+                footprint.write(stack.root, stack.stamp);
+            }
+            boolean ok = mode == Mode.FOOTPRINT || (Boolean.TRUE.equals(((Map<?, ?>) report.checks.get("oversell"))
+                    .get("pass")));
+            return ok ? 0 : 1;
+        }
+    }
+
+    private static Map<String, Object> footprintFigure(Map<String, Object> fp) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", "footprint");
+        f.putAll(fp);
+        return f;
+    }
+
+    private static String cpu(Wrk.Run r) {
+        return r.cpuShares();
+    }
+
+    private static void configuration(Report report, Stack stack, Bench.Options o, Map<String, String> settings,
+                                      Mode mode) throws java.io.IOException {
+        Map<String, Object> cfg = report.configuration;
+        cfg.put("measureSeconds", o.measure().toSeconds());
+        cfg.put("warmupSeconds", o.warmup().toSeconds());
+        cfg.put("connections", mode == Mode.FULL ? LEVELS : List.of(256));
+        cfg.put("users", USERS);
+        cfg.put("ticketsPerLevelTier", HOT_TIER_TICKETS);
+        if (mode == Mode.FULL) {
+            cfg.put("oversellTickets", OVERSELL_TICKETS);
+            cfg.put("oversellConnections", OVERSELL_CONNECTIONS);
+            cfg.put("oversellRoundSeconds", o.oversell().toSeconds());
+            cfg.put("pgbench", "-M prepared -c N -j 2 -T " + o.measure().toSeconds() + " (synchronous_commit on): "
+                    + PgBench.SCRIPT.replaceAll("\\s+", " ").trim());
+        }
+        cfg.put("wrk", Wrk.version() + ", -t" + Wrk.THREADS + " --timeout " + Wrk.TIMEOUT_SECONDS + "s");
+        cfg.put("serverSettingsChanged", new LinkedHashMap<>(LIMITS));
+        cfg.put("serverDefaults", stack.jvmDefaults());
+        Map<String, String> shown = new LinkedHashMap<>(settings);
+        shown.put("JWT_PRIVATE_KEY", "(generated for the run)");
+        cfg.put("serverSettings", shown);
+    }
+
+    /** A single hold through the API, so that a misconfiguration fails early and clearly. */
+    private static void checkOneHold(PayaraServer server, String token, UUID tier) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/tickets/reserve"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tierId\":\"" + tier + "\",\"quantity\":1}"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("a first hold answered " + r.statusCode() + ": " + r.body());
+        }
+        say("check: a hold through the API answered 201");
+    }
+
+    /** Holds of a tier in the database: count, tickets held, and the tier's available quantity. */
+    static long[] holds(Connection c, UUID tier) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM reservations WHERE tier_id = ?), "
+                + "(SELECT coalesce(sum(quantity), 0) FROM reservations WHERE tier_id = ?), "
+                + "(SELECT available_quantity FROM ticket_tiers WHERE id = ?)")) {
+            ps.setObject(1, tier);
+            ps.setObject(2, tier);
+            ps.setObject(3, tier);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            }
+        }
+    }
+
+    /**
+     * The server database's transaction and row counters (pg_stat_database) once the sessions have reported
+     * them (backends flush their statistics within about ten seconds of going idle), and the WAL position of
+     * the whole PostgreSQL cluster (other databases' writes included).
+     */
+    static Map<String, Long> pgCounters(Connection c) throws SQLException, InterruptedException {
+        Thread.sleep(11_000);
+        try (PreparedStatement ps = c.prepareStatement("SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, "
+                + "tup_deleted, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint FROM pg_stat_database "
+                + "WHERE datname = current_database()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Map<String, Long> m = new LinkedHashMap<>();
+            m.put("commits", rs.getLong(1));
+            m.put("rollbacks", rs.getLong(2));
+            m.put("rowsInserted", rs.getLong(3));
+            m.put("rowsUpdated", rs.getLong(4));
+            m.put("rowsDeleted", rs.getLong(5));
+            m.put("walBytesCluster", rs.getLong(6));
+            return m;
+        }
+    }
+
+    private static void say(Stack stack, String scenario) {
+        say("Eventix " + scenario + " benchmark; machine: " + Machine.cores() + " cores, load average "
+                + Machine.loadAverage() + ", Java " + System.getProperty("java.version") + "; open files limit "
+                + Wrk.openFilesLimit());
+        say("repository: " + stack.root);
+    }
+
+    static void say(String line) {
+        Stack.say(line);
+    }
+}
