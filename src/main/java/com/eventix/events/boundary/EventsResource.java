@@ -61,7 +61,7 @@ public class EventsResource {
     @APIResponse(responseCode = "200", description = "A page of EventSummary")
     public Response list(@BeanParam ListingParams params,
                          @QueryParam("sort") @DefaultValue("startTime") String sort) {
-        return Responses.ok(pages.list(params.filter(), ListingParams.sort(sort, EventCatalog.Sort.START_TIME),
+        return Responses.okJson(pages.list(params.filter(), ListingParams.sort(sort, EventCatalog.Sort.START_TIME),
                 params.page, params.size));
     }
 
@@ -73,7 +73,7 @@ public class EventsResource {
     @APIResponse(responseCode = "200", description = "A page of EventSummary")
     public Response search(@QueryParam("q") String q, @BeanParam ListingParams params,
                            @QueryParam("sort") @DefaultValue("relevance") String sort) {
-        return Responses.ok(pages.search(q, params.filter(), ListingParams.sort(sort, EventCatalog.Sort.RELEVANCE),
+        return Responses.okJson(pages.search(q, params.filter(), ListingParams.sort(sort, EventCatalog.Sort.RELEVANCE),
                 params.page, params.size));
     }
 
@@ -86,7 +86,7 @@ public class EventsResource {
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "404", description = "No such event (or not visible to you)")
     public Response get(@PathParam("id") UUID id) {
-        return Responses.ok(pages.page(id, new EventPages.Viewer(currentUser.maybeId().orElse(null),
+        return Responses.okJson(pages.page(id, new EventPages.Viewer(currentUser.maybeId().orElse(null),
                 currentUser.isAdmin())));
     }
 

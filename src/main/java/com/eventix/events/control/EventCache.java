@@ -8,12 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,24 +52,26 @@ public class EventCache {
     Duration inventoryRefresh;
 
     private final AtomicBoolean inventoryRefreshScheduled = new AtomicBoolean();
+    /** Starts true: changes made while this instance was down may not have been announced either. */
+    private final AtomicBoolean invalidationLost = new AtomicBoolean(true);
 
     /**
-     * The cached JSON for {@code kind}/{@code key}, or what {@code load} computes (then stored). Without Redis,
-     * simply {@code load}.
+     * The cached JSON text for {@code kind}/{@code key}, or what {@code load} computes, serialized (then stored).
+     * Text, not a parsed tree: a hit is written to the client as it is. Without Redis, simply {@code load}.
      */
-    public JsonValue get(String kind, String key, Duration ttl, Supplier<Object> load) {
+    public String get(String kind, String key, Duration ttl, Supplier<Object> load) {
         Lookup lookup = lookup(kind, key);
-        if (lookup.value() != null) {
-            return lookup.value();
+        if (lookup.json() != null) {
+            return lookup.json();
         }
-        String json = JSON.toJson(load.get());
+        String json = toJson(load.get());
         lookup.store(json, ttl);
-        return parse(json);
+        return json;
     }
 
     /**
-     * A read of the cache: the entry (null on a miss, which is counted) and the generation it was read at. What
-     * is loaded after a miss must be stored under that generation: if the event changed meanwhile, the
+     * A read of the cache: the entry's JSON (null on a miss, which is counted) and the generation it was read at.
+     * What is loaded after a miss must be stored under that generation: if the event changed meanwhile, the
      * generation moved on and the possibly stale entry is never read.
      */
     public Lookup lookup(String kind, String key) {
@@ -81,25 +79,28 @@ public class EventCache {
                 List.of(prefix(kind), key)));
         if (entry.isEmpty()) {
             counter(kind, "miss").inc();
-            return new Lookup(null, null, null);
+            return new Lookup(null, null, this);
         }
         String redisKey = prefix(kind) + entry.get().get(0) + ":" + key;
         if (entry.get().size() > 1 && entry.get().get(1) != null) {
             counter(kind, "hit").inc();
-            return new Lookup(parse((String) entry.get().get(1)), redisKey, this);
+            return new Lookup((String) entry.get().get(1), redisKey, this);
         }
         counter(kind, "miss").inc();
         return new Lookup(null, redisKey, this);
     }
 
     /** See {@link #lookup}; {@code redisKey} is null when Redis was unreachable (nothing will be stored). */
-    public record Lookup(JsonValue value, String redisKey, EventCache cache) {
-        public void store(Object value, Duration ttl) {
+    public record Lookup(String json, String redisKey, EventCache cache) {
+        public void store(String json, Duration ttl) {
             if (redisKey != null) {
-                String json = value instanceof String s ? s : JSON.toJson(value);
                 cache.redis.call(jedis -> jedis.setex(redisKey, ttl.toSeconds(), json));
             }
         }
+    }
+
+    public static String toJson(Object value) {
+        return JSON.toJson(value);
     }
 
     void onEventChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventChanged changed) {
@@ -119,12 +120,15 @@ public class EventCache {
         invalidateAll();
     }
 
+    /** Only when a change could not be announced meanwhile: a timeout under load must not empty the cache. */
     void onRedisBack(@Observes RedisReconnected reconnected) {
-        invalidateAll();
+        if (invalidationLost.get()) {
+            invalidateAll();
+        }
     }
 
     public void invalidateAll() {
-        redis.call(jedis -> jedis.incr(GENERATION));
+        invalidationLost.set(redis.call(jedis -> jedis.incr(GENERATION)).isEmpty());
     }
 
     private Counter counter(String kind, String result) {
@@ -133,11 +137,5 @@ public class EventCache {
 
     private static String prefix(String kind) {
         return "eventix:events:" + kind + ":";
-    }
-
-    private static JsonValue parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readValue();
-        }
     }
 }

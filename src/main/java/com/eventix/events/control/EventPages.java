@@ -4,7 +4,6 @@ import com.eventix.events.entity.Event;
 import com.eventix.platform.api.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 
@@ -26,26 +25,26 @@ public class EventPages {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Object page(UUID eventId, Viewer viewer) {
+    public String page(UUID eventId, Viewer viewer) {
         EventCache.Lookup cached = cache.lookup("detail", eventId.toString());
-        if (cached.value() != null) {
-            return cached.value();
+        if (cached.json() != null) {
+            return cached.json();
         }
         Event event = events.visible(eventId, viewer.userId(), viewer.admin());
-        EventView view = EventView.of(event, events.tiersOf(eventId));
+        String json = EventCache.toJson(EventView.of(event, events.tiersOf(eventId)));
         if (event.isPublic()) {
-            cached.store(view, EventCache.DETAIL_TTL);
+            cached.store(json, EventCache.DETAIL_TTL);
         }
-        return view;
+        return json;
     }
 
-    public JsonValue list(EventCatalog.Filter filter, EventCatalog.Sort sort, int page, int size) {
+    public String list(EventCatalog.Filter filter, EventCatalog.Sort sort, int page, int size) {
         Page.checkRequest(page, size);
         String key = "list|" + filter + "|" + sort + "|" + page + "|" + size;
         return cache.get("list", key, EventCache.LIST_TTL, () -> catalog.list(filter, sort, page, size));
     }
 
-    public JsonValue search(String q, EventCatalog.Filter filter, EventCatalog.Sort sort, int page, int size) {
+    public String search(String q, EventCatalog.Filter filter, EventCatalog.Sort sort, int page, int size) {
         Page.checkRequest(page, size);
         String key = "search|" + q + "|" + filter + "|" + sort + "|" + page + "|" + size;
         return cache.get("search", key, EventCache.LIST_TTL, () -> catalog.search(q, filter, sort, page, size));

@@ -3,6 +3,8 @@ package com.eventix.platform.api;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** Builds enveloped JAX-RS responses so resources stay one-liners. */
@@ -16,6 +18,16 @@ public final class Responses {
 
     public static Response ok(Object data, String message) {
         return Response.ok(ApiResponse.ok(data, message), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The success envelope around data that is already JSON text (a cached page), written as it is: the same bytes
+     * as {@link #ok(Object)} would produce, without parsing and serializing the data again.
+     */
+    public static Response okJson(String dataJson) {
+        String body = "{\"success\":true,\"data\":" + dataJson + ",\"message\":\"Operation successful\",\"timestamp\":\""
+                + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\"}";
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
     public static Response created(URI location, Object data) {

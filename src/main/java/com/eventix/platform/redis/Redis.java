@@ -6,11 +6,13 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
@@ -31,6 +33,8 @@ public class Redis {
     Clock clock;
     @Inject
     Event<RedisReconnected> reconnected;
+    @Inject
+    MetricRegistry metrics;
 
     private final AtomicReference<Instant> skipUntil = new AtomicReference<>(Instant.MIN);
     private final AtomicBoolean down = new AtomicBoolean(false);
@@ -51,6 +55,12 @@ public class Redis {
             }
             return Optional.ofNullable(command.apply(jedis));
         } catch (JedisException e) {
+            if (e.getCause() instanceof NoSuchElementException) {
+                // Timed out waiting for a pooled connection: Redis is fine, every connection is in use. This call
+                // goes without; the next ones do not.
+                metrics.counter("eventix_redis_pool_exhausted").inc();
+                return Optional.empty();
+            }
             skipUntil.set(clock.instant().plus(BACK_OFF));
             if (down.compareAndSet(false, true)) {
                 LOG.warning("Redis is unreachable (" + e.getMessage() + "): continuing without it; "

@@ -40,7 +40,8 @@ public class RedisPoolProducer {
         JedisPoolConfig poolConfig = new JedisPoolConfig();
         poolConfig.setMaxTotal(maxConnections);
         poolConfig.setMaxIdle(maxConnections);
-        poolConfig.setMinIdle(0);
+        // A few connections kept open, so a burst does not start with a storm of connects.
+        poolConfig.setMinIdle(Math.min(8, maxConnections));
         poolConfig.setJmxEnabled(false);
         poolConfig.setMaxWait(java.time.Duration.ofMillis(timeoutMillis));
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
