@@ -157,7 +157,9 @@ final class FlashSale {
                 sellOut = Wrk.Run.combine("oversell", rounds);
                 oversell = holds(c, oversellTier);
                 boolean exact = oversell[0] == OVERSELL_TICKETS && oversell[1] == OVERSELL_TICKETS
-                        && oversell[2] == 0 && sellOut.status(201) == OVERSELL_TICKETS;
+                        && oversell[2] == 0 && sellOut.status(201) <= OVERSELL_TICKETS;
+                // Fewer 201s than holds is no oversell: wrk stops at the end of a round with requests in flight,
+                // whose holds the server still makes; more 201s than tickets would be.
                 table.add("oversell check", OVERSELL_CONNECTIONS, sellOut.perSecond(201), Double.NaN, Double.NaN,
                         sellOut.p50(), sellOut.p99(), sellOut.max(), sellOut.status(201), sellOut.status(409),
                         sellOut.status(429), sellOut.otherThan(201, 409, 429), sellOut.socketErrors(), cpu(sellOut));

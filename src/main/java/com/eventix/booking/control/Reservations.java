@@ -52,11 +52,11 @@ public class Reservations {
     public Reservation reserve(UUID userId, UUID tierId, int quantity) {
         rateLimiter.acquire("reserve-user", userId.toString(), reservePerUser, window);
         Instant now = clock.instant();
-        TicketTier offer = em.find(TicketTier.class, tierId);
-        if (offer == null) {
-            throw ApiException.notFound("Ticket tier");
-        }
-        Event event = em.find(Event.class, offer.eventId());
+        Object[] found = em.createQuery("SELECT t, e FROM TicketTier t, Event e WHERE t.id = :tier AND e.id = t.eventId",
+                        Object[].class).setParameter("tier", tierId).getResultStream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("Ticket tier"));
+        TicketTier offer = (TicketTier) found[0];
+        Event event = (Event) found[1];
         if (!event.isListed() || !offer.onSale(event, now)) {
             throw new ApiException(ErrorCode.SALES_CLOSED, "Tickets of this tier are not on sale now",
                     Map.of("eventStatus", event.status().name()));
@@ -70,6 +70,8 @@ public class Reservations {
         offer.requireAvailable(quantity);
         limitHolds(userId, event.id());
 
+        // The hold is inserted after the lock: its foreign key to the tier takes a key-share lock on the tier row,
+        // which FOR UPDATE waits for, so inserting first would make concurrent holds deadlock.
         TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
         tier.hold(quantity, now);
         Reservation hold = new Reservation(userId, event.id(), tierId, quantity, tier.price(), event.currency(), now,
