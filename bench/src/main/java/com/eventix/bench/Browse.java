@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * the ratio to the baseline, latency percentiles, and the event cache's hit rate from the server's /metrics.
  */
 final class Browse {
+    /** Seconds per measured run: nine runs (three connection counts, three endpoints) fit in 3 minutes. */
+    static final int BROWSE_SECONDS = 12;
     static final List<Integer> LEVELS = List.of(64, 256, 1000);
     /** Catalogue events to seed: about 90 % of them are listed (PUBLISHED or ACTIVE), so about 200. */
     static final int EVENTS = 225;
@@ -90,30 +92,30 @@ final class Browse {
 
             configuration(report, stack, o, settings, listBytes, detailBytes, baselineBytes, ids.size());
 
-            Stack.say("warm-up: " + o.warmup().toSeconds() + " s each of baseline, listing, event page at 64 "
+            Stack.say("warm-up: " + o.warmup().dividedBy(2).toSeconds() + " s each of baseline, listing, event page at 64 "
                     + "connections ...");
-            wrk.run("warm-up baseline", baseline.base(), 64, o.warmup(), "get.lua", List.of(baselineFile.toString()),
+            wrk.run("warm-up baseline", baseline.base(), 64, o.warmup().dividedBy(2), "get.lua", List.of(baselineFile.toString()),
                     baseline.pid());
-            wrk.run("warm-up list", server.base(), 64, o.warmup(), "get.lua", List.of(listFile.toString()),
+            wrk.run("warm-up list", server.base(), 64, o.warmup().dividedBy(2), "get.lua", List.of(listFile.toString()),
                     server.pid());
-            wrk.run("warm-up detail", server.base(), 64, o.warmup(), "get.lua", List.of(detailFile.toString()),
+            wrk.run("warm-up detail", server.base(), 64, o.warmup().dividedBy(2), "get.lua", List.of(detailFile.toString()),
                     server.pid());
 
             Table table = new Table("run", "conns", "req/s", "ratio", "p50 ms", "p99 ms", "max ms", "non-200",
                     "sock err", "cache hits", "cpu wrk/srv/pg %");
             for (int n : LEVELS) {
-                Stack.say("measuring: " + n + " connections, " + o.measure().toSeconds() + " s each ...");
-                Wrk.Run base = wrk.run("baseline-" + n, baseline.base(), n, o.measure(), "get.lua",
+                Stack.say("measuring: " + n + " connections, " + o.measure(BROWSE_SECONDS).toSeconds() + " s each ...");
+                Wrk.Run base = wrk.run("baseline-" + n, baseline.base(), n, o.measure(BROWSE_SECONDS), "get.lua",
                         List.of(baselineFile.toString()), baseline.pid());
                 add(table, report, "baseline (constant JSON)", base, Double.NaN, null);
                 double[] before = cacheCounters(http, server, "list");
-                Wrk.Run list = wrk.run("list-" + n, server.base(), n, o.measure(), "get.lua",
+                Wrk.Run list = wrk.run("list-" + n, server.base(), n, o.measure(BROWSE_SECONDS), "get.lua",
                         List.of(listFile.toString()), server.pid());
                 double[] after = cacheCounters(http, server, "list");
                 add(table, report, "GET /api/v1/events", list, list.perSecond() / base.perSecond(),
                         delta(before, after));
                 before = cacheCounters(http, server, "detail");
-                Wrk.Run detail = wrk.run("detail-" + n, server.base(), n, o.measure(), "get.lua",
+                Wrk.Run detail = wrk.run("detail-" + n, server.base(), n, o.measure(BROWSE_SECONDS), "get.lua",
                         List.of(detailFile.toString()), server.pid());
                 after = cacheCounters(http, server, "detail");
                 add(table, report, "GET /api/v1/events/{id}", detail, detail.perSecond() / base.perSecond(),
@@ -128,7 +130,7 @@ final class Browse {
             fp.put("note", "both servers started together, so the times to ready are longer than alone");
 
             System.out.println();
-            Stack.say("RESULTS (" + (o.quick() ? "quick, " : "") + o.measure().toSeconds() + " s per run; wrk -t"
+            Stack.say("RESULTS (" + (o.quick() ? "quick, " : "") + o.measure(BROWSE_SECONDS).toSeconds() + " s per run; wrk -t"
                     + Wrk.THREADS + "; machine " + Machine.cores() + " cores, load average " + Machine.loadAverage()
                     + ")");
             table.print();
@@ -193,8 +195,8 @@ final class Browse {
                                       int listBytes, int detailBytes, int baselineBytes, int listed)
             throws IOException {
         Map<String, Object> cfg = report.configuration;
-        cfg.put("measureSeconds", o.measure().toSeconds());
-        cfg.put("warmupSeconds", o.warmup().toSeconds());
+        cfg.put("measureSeconds", o.measure(BROWSE_SECONDS).toSeconds());
+        cfg.put("warmupSeconds", o.warmup().dividedBy(2).toSeconds());
         cfg.put("connections", LEVELS);
         cfg.put("listedEvents", listed);
         cfg.put("listingPages", "GET /api/v1/events?page=1.." + LIST_PAGES + " (20 events a page)");
