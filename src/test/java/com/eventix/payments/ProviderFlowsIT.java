@@ -275,6 +275,34 @@ class ProviderFlowsIT extends IntegrationTest {
         Db.assertInventoryBalanced(tierId);
     }
 
+    @Test
+    void aPaymentThatArrivesForACancelledEventIsRefundedAndTheBuyerTold() throws Exception {
+        stubPaystackInitialize();
+        stubPaystackVerify("abandoned");
+        String eventId = organizer.published(admin, Organizer.eventBody("Rained off", "music", "", SOON), "25.50");
+        Purchase p = order("paystack", organizer.event(eventId).getString("data.tiers[0].id"));
+        organizer.api.post("/api/v1/events/" + eventId + "/cancel", Map.of("reason", "Flooded venue")).then()
+                .statusCode(200);
+        awaitOrder(p, "EXPIRED");
+        assertThat(orderOf(p).getString("data.paymentStatus"))
+                .as("Paystack cannot close the transaction: the payer may still pay").isEqualTo("AUTHORIZED");
+        providerApi.stubFor(get(urlEqualTo("/refund?transaction=" + PAYSTACK_TRANSACTION_ID))
+                .willReturn(okJson("{\"status\":true,\"message\":\"Refunds retrieved\",\"data\":[]}")));
+        providerApi.stubFor(post(urlEqualTo("/refund")).withRequestBody(containing(p.paymentId()))
+                .willReturn(okJson("{\"status\":true,\"message\":\"Refund has been queued for processing\","
+                        + "\"data\":{\"id\":9900888,\"status\":\"pending\",\"amount\":5100,\"currency\":\"USD\"}}")));
+
+        byte[] event = paystackCharge(p);
+        send("paystack", event, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, event)).then()
+                .statusCode(200);
+        JsonPath order = orderOf(p);
+        assertThat(order.getString("data.status")).isEqualTo("EXPIRED");
+        assertThat(order.getString("data.paymentStatus")).isEqualTo("REFUNDING");
+        assertThat(order.getList("data.ticketIds")).isEmpty();
+        providerApi.verify(1, postRequestedFor(urlEqualTo("/refund")).withRequestBody(containing(p.paymentId())));
+        assertThat(Mailbox.await(p.email(), "is being refunded", Duration.ofSeconds(30))).isPresent();
+    }
+
     private static final long PAYSTACK_TRANSACTION_ID = 4099260516L;
 
     private void stubPaystackInitialize() {

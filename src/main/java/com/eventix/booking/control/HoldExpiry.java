@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,13 +49,33 @@ public class HoldExpiry {
                 .setParameter(2, batch)
                 .setParameter(3, now.minus(paymentGrace).atOffset(ZoneOffset.UTC))
                 .getResultList();
+        giveBack(due, hold -> hold.expire(now), now);
+        return due.size();
+    }
+
+    /**
+     * Releases up to {@code batch} active holds of a cancelled event, claimed like due ones; answers how many.
+     * Their orders then have no hold left, so their checkouts are closed by the next sweep.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseOfEvent(UUID eventId, Instant now, int batch) {
+        @SuppressWarnings("unchecked")
+        List<Reservation> active = em.createNativeQuery("""
+                        SELECT * FROM reservations r WHERE r.status = 'ACTIVE' AND r.event_id = ?1
+                        ORDER BY r.tier_id LIMIT ?2 FOR UPDATE SKIP LOCKED""", Reservation.class)
+                .setParameter(1, eventId).setParameter(2, batch).getResultList();
+        giveBack(active, hold -> hold.release(now), now);
+        return active.size();
+    }
+
+    /** Ends the holds (sorted by tier, so tiers are locked in the database's order) and gives their tickets back. */
+    private void giveBack(List<Reservation> holds, ToIntFunction<Reservation> end, Instant now) {
         Set<UUID> events = new HashSet<>();
-        for (Reservation hold : due) {
-            int quantity = hold.expire(now);
+        for (Reservation hold : holds) {
+            int quantity = end.applyAsInt(hold);
             em.find(TicketTier.class, hold.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
             events.add(hold.eventId());
         }
         events.forEach(id -> changed.fire(EventChanged.inventory(id)));
-        return due.size();
     }
 }
