@@ -89,9 +89,11 @@ class QrImagesTest {
         int height = image.getHeight();
         int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)));
+        // The PNG is the symbol alone: read as such. (ZXing's finder-pattern search misses about 1 in 60 of such
+        // perfect synthetic images, whatever the quiet zone or error correction, so it would make this flaky.)
         return new MultiFormatReader().decode(bitmap, Map.of(
                 DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
-                DecodeHintType.TRY_HARDER, Boolean.TRUE));
+                DecodeHintType.PURE_BARCODE, Boolean.TRUE));
     }
 
     private static String ticketCode() {
