@@ -202,12 +202,7 @@ class CheckoutIT extends IntegrationTest {
         String tierId = tier();
         Buyer buyer = buyer();
         JsonPath checkout = checkout(buyer.api(), hold(buyer.api(), tierId, 1));
-        String paymentId = checkout.getString("data.paymentId");
-        String reference = URI.create(checkout.getString("data.paymentUrl")).getPath().replaceAll(".*/", "");
-        byte[] body = ("{\"id\":\"evt_replay_" + paymentId + "\",\"object\":\"event\",\"type\":\"checkout.session.completed\","
-                + "\"created\":" + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + reference
-                + "\",\"object\":\"checkout.session\",\"payment_status\":\"paid\",\"amount_total\":2550,\"currency\":\"usd\","
-                + "\"metadata\":{\"payment_id\":\"" + paymentId + "\"}}}}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = sandboxPaid(checkout, "evt_replay_", 2550);
 
         Response forged = webhook(body, WebhookSigner.stripeHeaders("whsec_wrong", Instant.now(), body));
         forged.then().statusCode(400).body("error.code", equalTo("INVALID_WEBHOOK_SIGNATURE"));
@@ -246,13 +241,7 @@ class CheckoutIT extends IntegrationTest {
         assertInventoryBalanced(tierId);
 
         // The payer tried again on the provider's page and the money was taken after all: it must go back.
-        String paymentId = checkout.getString("data.paymentId");
-        String reference = URI.create(checkout.getString("data.paymentUrl")).getPath().replaceAll(".*/", "");
-        byte[] paid = ("{\"id\":\"evt_after_decline_" + paymentId + "\",\"object\":\"event\","
-                + "\"type\":\"checkout.session.completed\",\"created\":" + Instant.now().getEpochSecond()
-                + ",\"data\":{\"object\":{\"id\":\"" + reference + "\",\"object\":\"checkout.session\","
-                + "\"payment_status\":\"paid\",\"amount_total\":5100,\"currency\":\"usd\","
-                + "\"metadata\":{\"payment_id\":\"" + paymentId + "\"}}}}").getBytes(StandardCharsets.UTF_8);
+        byte[] paid = sandboxPaid(checkout, "evt_after_decline_", 5100);
         webhook(paid, WebhookSigner.stripeHeaders(SuiteServices.SANDBOX_WEBHOOK_SECRET, Instant.now(), paid))
                 .then().statusCode(200);
         JsonPath refunded = order(buyer.api(), checkout);
@@ -415,6 +404,17 @@ class CheckoutIT extends IntegrationTest {
         String tampered = code.substring(0, 10) + (code.charAt(10) == 'A' ? 'B' : 'A') + code.substring(11);
         verifier.update(tampered.substring(0, dot).getBytes(StandardCharsets.US_ASCII));
         assertThat(verifier.verify(java.util.Base64.getUrlDecoder().decode(code.substring(dot + 1)))).isFalse();
+    }
+
+    /** The sandbox's Stripe-format "checkout completed, paid" event for the checkout, as its page would send it. */
+    private static byte[] sandboxPaid(JsonPath checkout, String eventIdPrefix, long amountInCents) {
+        String paymentId = checkout.getString("data.paymentId");
+        String reference = URI.create(checkout.getString("data.paymentUrl")).getPath().replaceAll(".*/", "");
+        return ("{\"id\":\"" + eventIdPrefix + paymentId + "\",\"object\":\"event\","
+                + "\"type\":\"checkout.session.completed\",\"created\":" + Instant.now().getEpochSecond()
+                + ",\"data\":{\"object\":{\"id\":\"" + reference + "\",\"object\":\"checkout.session\","
+                + "\"payment_status\":\"paid\",\"amount_total\":" + amountInCents + ",\"currency\":\"usd\","
+                + "\"metadata\":{\"payment_id\":\"" + paymentId + "\"}}}}").getBytes(StandardCharsets.UTF_8);
     }
 
     private Response webhook(byte[] body, Map<String, String> headers) {
