@@ -119,6 +119,12 @@ class DiscoveryIT extends IntegrationTest {
         organizer.event(id);
         organizer.event(id);
         assertThat(cacheHits("detail")).as("the second read is a cache hit").isGreaterThan(hitsBefore);
+        // A hit is written as stored text inside the envelope (Responses.okJson): the same envelope as any answer.
+        JsonPath plain = api().get("/api/v1/events/" + id + "/tiers").then().statusCode(200).extract().jsonPath();
+        JsonPath hit = api().get("/api/v1/events/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(hit.getMap("$").keySet()).isEqualTo(plain.getMap("$").keySet());
+        assertThat(hit.getString("message")).isEqualTo(plain.getString("message"));
+        assertThat(Instant.parse(hit.getString("timestamp"))).isBeforeOrEqualTo(Instant.now());
         assertThat(list(Map.of()).getString("data.items[0].title")).isEqualTo("Cached " + tag);
         list(Map.of());
 

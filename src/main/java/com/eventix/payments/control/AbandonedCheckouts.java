@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pending orders whose holds have all run out: the open checkout is closed at the provider, so the payer can no
@@ -40,10 +38,6 @@ public class AbandonedCheckouts {
     Payments payments;
     @Inject
     Clock clock;
-    /** Between two attempts to close one checkout, e.g. one paid by a slow method that the provider still settles. */
-    @Inject
-    @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
-    Duration checkInterval;
 
     /** Closes up to a batch of abandoned orders; answers how many ended. */
     public int closeDue(Instant now) {
@@ -60,10 +54,10 @@ public class AbandonedCheckouts {
                 .setParameter(2, BATCH)
                 .setParameter(3, now.atOffset(ZoneOffset.UTC))
                 .getResultList();
-        Instant stop = clock.instant().plus(InFlightPayments.BUDGET);
+        SweepBudget budget = SweepBudget.start(clock);
         int ended = 0;
         for (UUID orderId : due) {
-            if (clock.instant().isAfter(stop)) {
+            if (budget.spent()) {
                 break;
             }
             try {
@@ -86,8 +80,7 @@ public class AbandonedCheckouts {
             return true;
         }
         Payment payment = open.get();
-        Instant now = clock.instant();
-        if (!records.claimCheck(payment.id(), now, now.plus(checkInterval))) {
+        if (!records.claimCheck(payment.id())) {
             return false;
         }
         PaymentProvider provider = providers.byName(payment.provider());

@@ -6,13 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Before holds run out, payments still in flight for them are checked with their provider: a payment that
@@ -24,7 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InFlightPayments {
     private static final Logger LOG = Logger.getLogger(InFlightPayments.class.getName());
     private static final int BATCH = 50;
-    static final Duration BUDGET = Duration.ofSeconds(10);
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
@@ -34,14 +31,10 @@ public class InFlightPayments {
     PaymentRecords records;
     @Inject
     Clock clock;
-    @Inject
-    @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
-    Duration checkInterval;
 
     /**
      * Asks the providers about in-flight payments whose holds are due, each at most once per
-     * PAYMENT_CHECK_INTERVAL across instances, for at most {@link #BUDGET} per sweep (a slow provider must not
-     * hold up the expiry of other holds); answers how many were settled.
+     * PAYMENT_CHECK_INTERVAL across instances, within the {@link SweepBudget}; answers how many were settled.
      */
     public int settleDue(Instant now) {
         @SuppressWarnings("unchecked")
@@ -53,14 +46,13 @@ public class InFlightPayments {
                                     WHERE i.order_id = p.order_id AND r.status = 'ACTIVE' AND r.expires_at <= ?1)
                         ORDER BY p.created_at LIMIT ?2""", Payment.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, BATCH).getResultList();
-        Instant stop = clock.instant().plus(BUDGET);
+        SweepBudget budget = SweepBudget.start(clock);
         int settled = 0;
         for (Payment payment : due) {
-            Instant at = clock.instant();
-            if (at.isAfter(stop)) {
+            if (budget.spent()) {
                 break;
             }
-            if (!records.claimCheck(payment.id(), at, at.plus(checkInterval))) {
+            if (!records.claimCheck(payment.id())) {
                 continue;
             }
             try {

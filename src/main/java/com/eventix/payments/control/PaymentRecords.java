@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The database side of payments, each step its own short transaction, so no transaction stays open while a
@@ -45,6 +46,9 @@ public class PaymentRecords {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
+    Duration checkInterval;
 
     /** What applying a webhook left to do outside the transaction: nothing, or refunding this payment. */
     public record Followup(UUID refundPaymentId) {
@@ -75,7 +79,10 @@ public class PaymentRecords {
             em.flush();
             payment.authorize(null, null, now);
             payment.complete(now);
-            orders.fulfil(order.id());
+            if (orders.fulfil(order.id()) != Orders.Fulfilment.FULFILLED) {
+                // place() checked the holds and the event in this same transaction: nothing can refuse them here.
+                throw new IllegalStateException("Free order " + order.id() + " could not be fulfilled");
+            }
         }
         return payment;
     }
@@ -90,13 +97,7 @@ public class PaymentRecords {
             throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "This order is " + order.status(),
                     Map.of("status", order.status().name()));
         }
-        Instant now = clock.instant();
-        for (Payment attempt : ofOrder(orderId)) {
-            // An attempt whose checkout was never created (the server stopped while asking the provider).
-            if (attempt.status() == Payment.Status.PENDING && attempt.createdAt().isBefore(now.minus(CHECKOUT_CREATION))) {
-                locked(attempt.id()).fail("checkout never created", now);
-            }
-        }
+        failAttemptsNeverCreated(orderId);
         if (ofOrder(orderId).stream().anyMatch(p -> p.status() != Payment.Status.FAILED)) {
             throw new ApiException(ErrorCode.PAYMENT_IN_PROGRESS, "This order already has a payment in progress or done");
         }
@@ -212,15 +213,16 @@ public class PaymentRecords {
 
     /**
      * Claims the payment for one question to its provider (its status, closing its checkout): true for the one
-     * caller that may ask now, and nobody asks again before {@code nextCheck}. Keeps instances and successive
-     * sweeps from asking about the same payment over and over.
+     * caller that may ask now, and nobody asks again for PAYMENT_CHECK_INTERVAL (a checkout paid by a slow method
+     * stays open a while). Keeps instances and successive sweeps from asking about one payment over and over.
      */
     @Transactional
-    public boolean claimCheck(UUID paymentId, Instant now, Instant nextCheck) {
+    public boolean claimCheck(UUID paymentId) {
+        Instant now = clock.instant();
         return em.createNativeQuery("UPDATE payments SET next_check_at = ?3 WHERE id = ?1 "
                         + "AND (next_check_at IS NULL OR next_check_at <= ?2)")
                 .setParameter(1, paymentId).setParameter(2, now.atOffset(ZoneOffset.UTC))
-                .setParameter(3, nextCheck.atOffset(ZoneOffset.UTC)).executeUpdate() == 1;
+                .setParameter(3, now.plus(checkInterval).atOffset(ZoneOffset.UTC)).executeUpdate() == 1;
     }
 
     @Transactional
@@ -237,15 +239,11 @@ public class PaymentRecords {
      */
     @Transactional
     public void abandoned(UUID orderId, UUID closedPaymentId) {
-        Instant now = clock.instant();
-        for (Payment attempt : ofOrder(orderId)) {
-            if (attempt.status() == Payment.Status.PENDING || attempt.id().equals(closedPaymentId)) {
-                Payment payment = locked(attempt.id());
-                em.refresh(payment);
-                if (!payment.isFinal()) {
-                    payment.fail(payment.status() == Payment.Status.PENDING ? "checkout never created"
-                            : "checkout expired", now);
-                }
+        failAttemptsNeverCreated(orderId);
+        if (closedPaymentId != null) {
+            Payment closed = locked(closedPaymentId);
+            if (!closed.isFinal()) {
+                closed.fail("checkout expired", clock.instant());
             }
         }
         if (orders.expire(orderId)) {
@@ -265,6 +263,19 @@ public class PaymentRecords {
     public List<Payment> ofOrder(UUID orderId) {
         return em.createQuery("SELECT p FROM Payment p WHERE p.orderId = :order ORDER BY p.createdAt, p.id",
                 Payment.class).setParameter("order", orderId).getResultList();
+    }
+
+    /**
+     * Fails the order's attempts left PENDING for longer than a checkout takes to create: the server stopped while
+     * asking the provider, and the payer never got a checkout.
+     */
+    private void failAttemptsNeverCreated(UUID orderId) {
+        Instant now = clock.instant();
+        for (Payment attempt : ofOrder(orderId)) {
+            if (attempt.status() == Payment.Status.PENDING && attempt.createdAt().isBefore(now.minus(CHECKOUT_CREATION))) {
+                locked(attempt.id()).fail("checkout never created", now);
+            }
+        }
     }
 
     /** The attempts of these orders, oldest first, in one query. */

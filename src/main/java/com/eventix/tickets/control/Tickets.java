@@ -47,11 +47,6 @@ public class Tickets {
         return ticket;
     }
 
-    public List<Ticket> ofOrder(UUID orderId) {
-        return em.createQuery("SELECT t FROM Ticket t WHERE t.orderId = :order ORDER BY t.createdAt, t.id", Ticket.class)
-                .setParameter("order", orderId).getResultList();
-    }
-
     /** The tickets of these orders, in one query. */
     public List<Ticket> ofOrders(Collection<UUID> orderIds) {
         if (orderIds.isEmpty()) {
