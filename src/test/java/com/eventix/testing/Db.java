@@ -35,6 +35,26 @@ public final class Db {
         }
     }
 
+    /** Every row of {@code sql}, columns joined by " | ": for assertions that list what breaks a rule. */
+    public static java.util.List<String> rows(String sql, String... args) throws SQLException {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (Connection c = SuiteServices.get().database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                        row.append(col > 1 ? " | " : "").append(rs.getString(col));
+                    }
+                    found.add(row.toString());
+                }
+            }
+        }
+        return found;
+    }
+
     public static int available(String tierId) throws SQLException {
         return integer("SELECT available_quantity FROM ticket_tiers WHERE id = ?::uuid", tierId);
     }
