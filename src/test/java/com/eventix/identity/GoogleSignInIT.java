@@ -59,6 +59,7 @@ class GoogleSignInIT extends IntegrationTest {
         assertThat(first.getString("data.user.email")).isEqualTo(email);
         assertThat(first.getString("data.user.role")).isEqualTo("ATTENDEE");
         assertThat(first.getBoolean("data.user.googleLinked")).isTrue();
+        assertThat(first.getBoolean("data.user.emailVerified")).as("Google verified it").isTrue();
         client.as(first.getString("data.accessToken")).get("/api/v1/users/me").then().statusCode(200)
                 .body("data.firstName", equalTo("Gita"));
 
@@ -70,16 +71,53 @@ class GoogleSignInIT extends IntegrationTest {
     }
 
     @Test
-    void aVerifiedGoogleEmailLinksToTheExistingPasswordAccount() {
+    void aVerifiedGoogleEmailLinksToTheExistingAccountOnceItsEmailIsVerified() throws Exception {
         Api client = api();
         String email = TestUsers.uniqueEmail("linked");
         Map<String, Object> password = client.registerAndLogin(email, "a fine passphrase");
         String userId = (String) ((Map<?, ?>) password.get("user")).get("id");
+        client.post("/api/v1/auth/verify-email", Map.of("token", AccountMail.token(email, AccountMail.WELCOME)))
+                .then().statusCode(200);
 
         providerWillSignIn("google-sub-" + email, email, true);
         callback(client, authorize(client)).then().statusCode(200)
-                .body("data.user.id", equalTo(userId)).body("data.user.googleLinked", equalTo(true));
+                .body("data.user.id", equalTo(userId)).body("data.user.googleLinked", equalTo(true))
+                .body("data.user.emailVerified", equalTo(true));
         client.login(email, "a fine passphrase");
+    }
+
+    /**
+     * A squatter registers the victim's address with a password of their own. When the victim signs in with
+     * Google, the unverified account is not linked (the squatter's password would keep working on it) and the
+     * answer says why; once the victim resets the password through the mailbox, the squatter is out and Google
+     * links.
+     */
+    @Test
+    void googleSignInNeverLinksToAnAccountWhoseEmailIsUnverified() throws Exception {
+        Api squatter = api();
+        String email = TestUsers.uniqueEmail("victim");
+        Map<String, Object> squatted = squatter.registerAndLogin(email, "squatters passphrase");
+        String userId = (String) ((Map<?, ?>) squatted.get("user")).get("id");
+
+        Api victim = api();
+        providerWillSignIn("victim-sub-" + email, email, true);
+        JsonPath refused = callback(victim, authorize(victim)).then().statusCode(409)
+                .body("error.code", equalTo("ACCOUNT_EMAIL_UNVERIFIED")).extract().jsonPath();
+        assertThat(refused.getString("error.message")).contains("verif").contains("password");
+        squatter.as((String) squatted.get("accessToken")).get("/api/v1/users/me").then().statusCode(200)
+                .body("data.googleLinked", equalTo(false)).body("data.emailVerified", equalTo(false));
+
+        // The victim proves the address by resetting the password; the squatter's password and sign-in end.
+        victim.post("/api/v1/auth/password-reset", Map.of("email", email)).then().statusCode(202);
+        victim.post("/api/v1/auth/password-reset/confirm", Map.of("token", AccountMail.token(email, AccountMail.RESET),
+                "newPassword", "the owners own passphrase")).then().statusCode(200);
+        squatter.post("/api/v1/auth/refresh", Map.of("refreshToken", squatted.get("refreshToken"))).then().statusCode(401);
+        squatter.post("/api/v1/auth/login", Map.of("email", email, "password", "squatters passphrase"))
+                .then().statusCode(401);
+
+        providerWillSignIn("victim-sub-" + email, email, true);
+        callback(victim, authorize(victim)).then().statusCode(200)
+                .body("data.user.id", equalTo(userId)).body("data.user.googleLinked", equalTo(true));
     }
 
     @Test

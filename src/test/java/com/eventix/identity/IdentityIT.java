@@ -7,16 +7,29 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.Db;
 import com.eventix.testing.ForgedTokens;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Accounts and authentication over HTTP, end to end. */
@@ -261,5 +274,170 @@ class IdentityIT extends IntegrationTest {
             statuses.add(api().post("/api/v1/auth/register", registration(email)).statusCode());
         }
         assertThat(statuses).containsExactly(201, 409, 409, 409, 409, 429);
+    }
+
+    private static String id(Map<String, Object> signedIn) {
+        return (String) ((Map<?, ?>) signedIn.get("user")).get("id");
+    }
+
+    @Test
+    void theEmailIsVerifiedOnceWithTheMailedTokenAndForgedOrExpiredTokensAreRefused() throws Exception {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("verify");
+        Map<String, Object> tokens = client.registerAndLogin(email, PASSWORD);
+        Api me = client.as((String) tokens.get("accessToken"));
+        me.get("/api/v1/users/me").then().statusCode(200).body("data.emailVerified", equalTo(false));
+
+        // The welcome mail carries the link; its token works once.
+        String token = AccountMail.token(email, AccountMail.WELCOME);
+        client.post("/api/v1/auth/verify-email", Map.of("token", "x" + token.substring(1))).then().statusCode(400)
+                .body("error.code", equalTo("INVALID_VERIFICATION_TOKEN"));
+        client.post("/api/v1/auth/verify-email", Map.of("token", token)).then().statusCode(200)
+                .body("data.id", equalTo(id(tokens))).body("data.emailVerified", equalTo(true));
+        client.post("/api/v1/auth/verify-email", Map.of("token", token)).then().statusCode(400)
+                .body("error.code", equalTo("INVALID_VERIFICATION_TOKEN"));
+        me.get("/api/v1/users/me").then().body("data.emailVerified", equalTo(true));
+        // Verified already: nothing more is sent.
+        me.post("/api/v1/auth/verify-email/resend", Map.of()).then().statusCode(200);
+        api().post("/api/v1/auth/verify-email/resend", Map.of()).then().statusCode(401);
+
+        // A resent link that expired is refused, and the account stays unverified.
+        String late = TestUsers.uniqueEmail("late");
+        Map<String, Object> lateTokens = client.registerAndLogin(late, PASSWORD);
+        Api lateMe = client.as((String) lateTokens.get("accessToken"));
+        lateMe.post("/api/v1/auth/verify-email/resend", Map.of()).then().statusCode(202);
+        String resent = AccountMail.token(late, AccountMail.VERIFY);
+        Db.update("UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = ?::uuid",
+                id(lateTokens));
+        client.post("/api/v1/auth/verify-email", Map.of("token", resent)).then().statusCode(400)
+                .body("error.code", equalTo("INVALID_VERIFICATION_TOKEN"));
+        lateMe.get("/api/v1/users/me").then().body("data.emailVerified", equalTo(false));
+    }
+
+    @Test
+    void aPasswordResetMailsASingleUseTokenThatEndsEverySignIn() throws Exception {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("reset");
+        Map<String, Object> tokens = client.registerAndLogin(email, PASSWORD);
+        String oldRefresh = (String) tokens.get("refreshToken");
+
+        // Known and unknown addresses get the same answer.
+        Response known = api().post("/api/v1/auth/password-reset", Map.of("email", email.toUpperCase()));
+        Response unknown = api().post("/api/v1/auth/password-reset", Map.of("email", TestUsers.uniqueEmail("nobody")));
+        known.then().statusCode(202);
+        unknown.then().statusCode(202);
+        assertThat(known.jsonPath().getString("message")).isEqualTo(unknown.jsonPath().getString("message"));
+        assertThat(known.jsonPath().getMap("data")).isEqualTo(unknown.jsonPath().getMap("data"));
+
+        String token = AccountMail.token(email, AccountMail.RESET);
+        // A weak password is refused and leaves the token usable.
+        client.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "password123"))
+                .then().statusCode(400).body("error.code", equalTo("WEAK_PASSWORD"));
+        client.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "a new passphrase"))
+                .then().statusCode(200).body("success", equalTo(true));
+        client.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "another passphrase"))
+                .then().statusCode(400).body("error.code", equalTo("INVALID_RESET_TOKEN"));
+
+        client.post("/api/v1/auth/refresh", Map.of("refreshToken", oldRefresh)).then().statusCode(401);
+        client.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD)).then().statusCode(401);
+        Map<String, Object> fresh = client.login(email, "a new passphrase");
+        assertThat(((Map<?, ?>) fresh.get("user")).get("emailVerified")).as("reading the mail proved the address")
+                .isEqualTo(true);
+
+        // An expired link is refused.
+        api().post("/api/v1/auth/password-reset", Map.of("email", email)).then().statusCode(202);
+        String second = AccountMail.token(email, AccountMail.RESET, 2);
+        Db.update("UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = ?::uuid "
+                + "AND used_at IS NULL", id(tokens));
+        client.post("/api/v1/auth/password-reset/confirm", Map.of("token", second, "newPassword", "third passphrase"))
+                .then().statusCode(400).body("error.code", equalTo("INVALID_RESET_TOKEN"));
+        client.post("/api/v1/auth/password-reset/confirm", Map.of("token", "made-up", "newPassword", "third passphrase"))
+                .then().statusCode(400).body("error.code", equalTo("INVALID_RESET_TOKEN"));
+
+        JsonPath log = admin().request().queryParam("actorId", id(tokens)).queryParam("size", 50)
+                .get("/api/v1/admin/audit-log").then().statusCode(200).extract().jsonPath();
+        assertThat(log.getList("data.items.action", String.class)).contains("PASSWORD_RESET_REQUESTED", "PASSWORD_RESET");
+    }
+
+    @Test
+    void aSignInEndsAtItsMaximumAgeHoweverRecentlyItWasRefreshed() throws Exception {
+        Api client = api();
+        Map<String, Object> tokens = client.registerAndLogin(TestUsers.uniqueEmail("aged"), PASSWORD);
+        String rotated = client.post("/api/v1/auth/refresh", Map.of("refreshToken", tokens.get("refreshToken")))
+                .then().statusCode(200).extract().jsonPath().getString("data.refreshToken");
+        // The sign-in started 30 days and a minute ago (SESSION_MAX_AGE is 30 days); its newest token is minutes old.
+        Db.update("UPDATE refresh_tokens SET family_started_at = now() - interval '30 days 1 minute' "
+                + "WHERE user_id = ?::uuid", id(tokens));
+        client.post("/api/v1/auth/refresh", Map.of("refreshToken", rotated)).then().statusCode(401)
+                .body("error.code", equalTo("SESSION_EXPIRED"));
+        // A new sign-in starts a new lifetime.
+        String again = (String) client.login((String) ((Map<?, ?>) tokens.get("user")).get("email"), PASSWORD)
+                .get("refreshToken");
+        client.post("/api/v1/auth/refresh", Map.of("refreshToken", again)).then().statusCode(200);
+    }
+
+    /**
+     * 500 registrations and logins at once, each from its own address (so per-address limits do not decide it):
+     * every password hash waits for the heap-sized bulkhead or is refused with 503 + Retry-After; none is dropped
+     * and the server stays up.
+     */
+    @Test
+    void aBurstOfPasswordChecksIsAnsweredAndTheServerStaysUp() throws Exception {
+        String known = TestUsers.uniqueEmail("burst-known");
+        api().post("/api/v1/auth/register", registration(known)).then().statusCode(201);
+        String base = api().base();
+        ExecutorService executor = Executors.newFixedThreadPool(64);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < 500; i++) {
+                String body;
+                String path;
+                if (i % 2 == 0) {
+                    path = "/api/v1/auth/register";
+                    body = "{\"email\":\"" + TestUsers.uniqueEmail("burst") + "\",\"password\":\"" + PASSWORD
+                            + "\",\"firstName\":\"Bea\",\"lastName\":\"Burst\"}";
+                } else {
+                    path = "/api/v1/auth/login";
+                    String email = i % 4 == 1 ? known : TestUsers.uniqueEmail("burst-ghost");
+                    String password = i % 8 == 1 ? PASSWORD : "wrong " + i;
+                    body = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+                }
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", "10.200." + (i / 250) + "." + (i % 250 + 1))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            List<String> failures = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> call : calls) {
+                try {
+                    HttpResponse<String> r = call.get(180, TimeUnit.SECONDS);
+                    statuses.merge(r.statusCode(), 1, Integer::sum);
+                    if (r.statusCode() == 503) {
+                        assertThat(r.body()).contains("SERVICE_BUSY");
+                        assertThat(r.headers().firstValue("Retry-After")).as("Retry-After on 503").isPresent();
+                    }
+                } catch (ExecutionException e) {
+                    failures.add(String.valueOf(e.getCause()));
+                }
+            }
+            System.out.printf("password burst: %s in %d ms, %d dropped%n", statuses,
+                    (System.nanoTime() - started) / 1_000_000, failures.size());
+            assertThat(failures).as("requests dropped; answers were " + statuses).isEmpty();
+            assertThat(statuses.keySet()).as("statuses " + statuses).isSubsetOf(Set.of(200, 201, 401, 429, 503));
+            assertThat(statuses.getOrDefault(200, 0) + statuses.getOrDefault(201, 0))
+                    .as("some succeed: " + statuses).isPositive();
+            assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(500);
+        } finally {
+            executor.shutdownNow();
+        }
+        api().get("/health/live").then().statusCode(200);
+        // The known address used up its login limit in the burst; a normal user signs up and in as ever.
+        api().registerAndLogin(TestUsers.uniqueEmail("after-burst"), PASSWORD);
     }
 }

@@ -52,4 +52,27 @@ public final class AuthRequests {
         @Size(max = 32) @Pattern(regexp = "^$|^\\+?[0-9 ()-]{5,31}$", message = "must be a phone number")
         public String phone;
     }
+
+    @Schema(name = "VerifyEmailRequest")
+    public static class VerifyEmail {
+        @NotBlank @Size(max = 256)
+        @Schema(description = "The token from the verification email's link")
+        public String token;
+    }
+
+    @Schema(name = "PasswordResetRequest")
+    public static class PasswordReset {
+        @NotBlank @Email @Size(max = 320)
+        public String email;
+    }
+
+    @Schema(name = "PasswordResetConfirmRequest")
+    public static class PasswordResetConfirm {
+        @NotBlank @Size(max = 256)
+        @Schema(description = "The token from the reset email's link")
+        public String token;
+        @NotBlank @Size(max = 128)
+        @Schema(description = "At least 10 characters, not a common password")
+        public String newPassword;
+    }
 }

@@ -2,10 +2,15 @@ package com.eventix.identity.boundary;
 
 import com.eventix.identity.control.Accounts;
 import com.eventix.identity.control.Authentication;
+import com.eventix.identity.control.EmailVerification;
 import com.eventix.identity.control.GoogleSignIn;
+import com.eventix.identity.control.PasswordResets;
+import com.eventix.platform.api.ApiResponse;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
+import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,9 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Registration, sign-in (password and Google), token refresh and sign-out. */
+/** Registration, sign-in (password and Google), token refresh and sign-out, email verification, password reset. */
 @Path("/auth")
 @RequestScoped
 @PermitAll
@@ -40,13 +46,22 @@ public class AuthResource {
     @Inject
     GoogleSignIn google;
     @Inject
+    EmailVerification verification;
+    @Inject
+    PasswordResets resets;
+    @Inject
     ClientOrigin origin;
+    @Inject
+    CurrentUser currentUser;
 
     @POST
     @Path("/register")
-    @Operation(summary = "Open an attendee account", description = "Sends a welcome email. Rate-limited per client IP.")
+    @Operation(summary = "Open an attendee account",
+            description = "Sends a welcome email with the email verification link. Rate-limited per client IP.")
     @APIResponse(responseCode = "201", description = "The new user",
             content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "EMAIL_TAKEN")
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many password checks at once; see Retry-After")
     public Response register(@Valid @NotNull AuthRequests.Register body) {
         var user = accounts.register(new Accounts.Registration(body.email, body.password, body.firstName,
                 body.lastName, body.phone), origin.get());
@@ -58,6 +73,8 @@ public class AuthResource {
     @Operation(summary = "Sign in with email and password")
     @APIResponse(responseCode = "200", description = "An access and refresh token pair",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many password checks at once; see Retry-After")
     public Response login(@Valid @NotNull AuthRequests.Login body) {
         return Responses.ok(TokenView.of(authentication.login(body.email, body.password, origin.get())));
     }
@@ -65,7 +82,9 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @Operation(summary = "Trade a refresh token for a new pair",
-            description = "Each refresh token works once. Presenting a used one ends every session of that sign-in.")
+            description = "Each refresh token works once. Presenting a used one ends every session of that sign-in. "
+                    + "A sign-in lasts at most SESSION_MAX_AGE (30 days by default), however often it is refreshed.")
+    @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED, SESSION_EXPIRED")
     @APIResponse(responseCode = "200", description = "A new token pair",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
     public Response refresh(@Valid @NotNull AuthRequests.Refresh body) {
@@ -95,7 +114,63 @@ public class AuthResource {
     @Operation(summary = "Finish signing in with Google", description = "The provider redirects here with code and state.")
     @APIResponse(responseCode = "200", description = "An access and refresh token pair",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "409", description = "ACCOUNT_EMAIL_UNVERIFIED: an account with this email exists "
+            + "but never verified its email, so it is not linked; verify it (or reset its password) first")
     public Response googleCallback(@QueryParam("code") String code, @QueryParam("state") String state) {
         return Responses.ok(TokenView.of(google.complete(code, state, origin.get())));
+    }
+
+    @POST
+    @Path("/verify-email")
+    @Operation(summary = "Verify your email address with the token from the verification email",
+            description = "Each token works once. Rate-limited per client IP.")
+    @APIResponse(responseCode = "200", description = "The user, now verified",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "INVALID_VERIFICATION_TOKEN: unknown, used or expired")
+    public Response verifyEmail(@Valid @NotNull AuthRequests.VerifyEmail body) {
+        return Responses.ok(UserView.of(verification.verify(body.token, origin.get())), "Email verified");
+    }
+
+    @POST
+    @Path("/verify-email/resend")
+    @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Send yourself a new verification email",
+            description = "Nothing is sent when the address is verified already. Rate-limited per address.")
+    @APIResponse(responseCode = "202", description = "A new verification email is on its way")
+    @APIResponse(responseCode = "200", description = "The address is verified already; nothing was sent")
+    public Response resendEmailVerification() {
+        if (verification.resend(currentUser.id(), origin.get())) {
+            return accepted("Verification email sent");
+        }
+        return Responses.ok(null, "Email already verified");
+    }
+
+    @POST
+    @Path("/password-reset")
+    @Operation(summary = "Ask for a password reset email",
+            description = "Always answers 202 the same way, whether or not the address has an account. The email "
+                    + "holds a single-use link that expires (PASSWORD_RESET_TTL). Rate-limited per client IP and per "
+                    + "address.")
+    @APIResponse(responseCode = "202", description = "If the address has an account, a reset email is on its way")
+    public Response requestPasswordReset(@Valid @NotNull AuthRequests.PasswordReset body) {
+        resets.request(body.email, origin.get());
+        return accepted("If an account uses this address, a password reset email is on its way");
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    @Operation(summary = "Set a new password with the token from the reset email",
+            description = "Ends every sign-in of the account and verifies its email. Each token works once.")
+    @APIResponse(responseCode = "200", description = "Password changed; sign in with it")
+    @APIResponse(responseCode = "400", description = "INVALID_RESET_TOKEN (unknown, used or expired), WEAK_PASSWORD")
+    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many password checks at once; see Retry-After")
+    public Response confirmPasswordReset(@Valid @NotNull AuthRequests.PasswordResetConfirm body) {
+        resets.confirm(body.token, body.newPassword, origin.get());
+        return Responses.ok(null, "Password changed; sign in with the new password");
+    }
+
+    private static Response accepted(String message) {
+        return Response.accepted(ApiResponse.ok(null, message)).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -11,10 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "User")
 public record UserView(@Schema(type = SchemaType.STRING, format = "uuid") UUID id, String email, String firstName,
                        String lastName, String phone, Role role, boolean googleLinked,
+                       @Schema(description = "Whether the owner proved they read mail at this address")
+                       boolean emailVerified,
                        @Schema(type = SchemaType.STRING, format = "date-time") Instant createdAt,
                        @Schema(type = SchemaType.STRING, format = "date-time") Instant updatedAt) {
     public static UserView of(User u) {
         return new UserView(u.id(), u.email(), u.firstName(), u.lastName(), u.phone(), u.role(),
-                u.googleSubject() != null, u.createdAt(), u.updatedAt());
+                u.googleSubject() != null, u.isEmailVerified(), u.createdAt(), u.updatedAt());
     }
 }

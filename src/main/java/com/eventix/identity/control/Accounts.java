@@ -39,6 +39,8 @@ public class Accounts {
     @Inject
     Notifications notifications;
     @Inject
+    EmailVerification verification;
+    @Inject
     Clock clock;
     @Inject
     @ConfigProperty(name = "RATE_LIMIT_REGISTER_PER_IP")
@@ -56,23 +58,28 @@ public class Accounts {
     public record ProfileChange(String firstName, String lastName, String phone) {
     }
 
-    /** Opens an attendee account and queues its welcome email, atomically. */
+    /**
+     * Opens an attendee account and queues its welcome email, which carries the email verification link,
+     * atomically. The password is hashed before the first query: the transaction takes its pooled connection only
+     * then, so none is held while the hash waits for the hashing bulkhead or runs.
+     */
     @Transactional
     public User register(Registration r, RequestOrigin origin) {
         rateLimiter.acquire("register-ip", origin.ip(), registerPerIp, window);
         // Per email too: repeated attempts on one address would otherwise probe which accounts exist.
         rateLimiter.acquire("register-email", User.normalizeEmail(r.email()), registerPerEmail, window);
         policy.check(r.password(), r.email());
+        String passwordHash = hasher.hash(r.password());
         if (users.byEmail(r.email()).isPresent()) {
             throw new ApiException(ErrorCode.EMAIL_TAKEN, "An account with this email already exists");
         }
-        User user = User.withPassword(r.email(), hasher.hash(r.password()), r.firstName(), r.lastName(), r.phone(),
+        User user = User.withPassword(r.email(), passwordHash, r.firstName(), r.lastName(), r.phone(),
                 clock.instant());
         em.persist(user);
         // Flush now so a concurrent registration of the same email fails here (unique index), inside this method.
         em.flush();
         notifications.email(user.id(), user.email(), "WELCOME", "Welcome to Eventix, " + user.firstName(),
-                welcomeText(user));
+                welcomeText(user, verification.newLinkText(user)));
         audit.success(user.id(), "USER_REGISTERED", "user", user.id(), origin, null);
         return user;
     }
@@ -95,7 +102,8 @@ public class Accounts {
 
     /**
      * Makes sure an account with this email exists with at least the given role (used for the configured initial
-     * admin and for demo data). An existing account keeps its password and is never demoted.
+     * admin and for demo data). An existing account keeps its password and is never demoted. The operator chose
+     * the address, so it counts as verified.
      */
     @Transactional
     public User ensure(String email, String password, String firstName, String lastName, Role role) {
@@ -108,14 +116,16 @@ public class Accounts {
         if (role.ordinal() > user.role().ordinal()) {
             user.changeRole(role, clock.instant());
         }
+        user.verifyEmail(clock.instant());
         audit.success(null, "ACCOUNT_ENSURED", "user", user.id(), RequestOrigin.INTERNAL, role.name());
         return user;
     }
 
-    private static String welcomeText(User user) {
+    private static String welcomeText(User user, String verificationText) {
         return "Hello " + user.firstName() + ",\n\n"
                 + "Your Eventix account (" + user.email() + ") is ready. Discover events, reserve tickets and "
                 + "keep them all in one place.\n\n"
+                + verificationText + "\n"
                 + "If you did not create this account, reply to this email and we will close it.\n\n"
                 + "The Eventix team\n";
     }

@@ -41,9 +41,10 @@ public class Authentication {
 
     /**
      * Unknown email and wrong password answer the same, after the same amount of hashing work, so that
-     * the answer does not tell which accounts exist.
+     * the answer does not tell which accounts exist. Runs outside a transaction up to the password check: the
+     * account is read with a connection released at once, so no pooled connection is held while the hash waits
+     * for the hashing bulkhead or runs; the sign-in itself is written in a short transaction afterwards.
      */
-    @Transactional(dontRollbackOn = ApiException.class)
     public SignedIn login(String email, String password, RequestOrigin origin) {
         String normalized = User.normalizeEmail(email);
         rateLimiter.acquire("login-ip", origin.ip(), loginPerIp, window);
@@ -59,8 +60,9 @@ public class Authentication {
             audit.failure(user.id(), "LOGIN_REFUSED", "user", user.id(), origin, "account " + user.status());
             throw new ApiException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled");
         }
+        SignedIn signedIn = tokens.open(user);
         audit.success(user.id(), "LOGIN", "user", user.id(), origin, null);
-        return tokens.open(user);
+        return signedIn;
     }
 
     /**
@@ -71,13 +73,18 @@ public class Authentication {
     public SignedIn refresh(String rawToken, RequestOrigin origin) {
         RefreshToken token = tokens.findForUpdate(rawToken)
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "Refresh token is not valid"));
-        RefreshToken.Rejection rejection = token.use(clock.instant());
+        RefreshToken.Rejection rejection = token.use(clock.instant(), tokens.sessionMaxAge());
         if (rejection == RefreshToken.Rejection.REUSED) {
             int revoked = tokens.revokeFamily(token.familyId());
             audit.failure(token.userId(), "REFRESH_TOKEN_REUSE_DETECTED", "token_family", token.familyId(), origin,
                     revoked + " live tokens revoked");
             throw new ApiException(ErrorCode.REFRESH_TOKEN_REUSED,
                     "Refresh token was already used; all sessions of this sign-in were ended");
+        }
+        if (rejection == RefreshToken.Rejection.SESSION_EXPIRED) {
+            tokens.revokeFamily(token.familyId());
+            audit.failure(token.userId(), "SESSION_EXPIRED", "token_family", token.familyId(), origin, null);
+            throw new ApiException(ErrorCode.SESSION_EXPIRED, "This sign-in is too old; sign in again");
         }
         if (rejection != null) {
             throw new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "Refresh token is " + rejection.name().toLowerCase());
@@ -87,7 +94,7 @@ public class Authentication {
             tokens.revokeFamily(token.familyId());
             throw new ApiException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled");
         }
-        return tokens.next(user, token.familyId());
+        return tokens.next(user, token.familyId(), token.familyStartedAt());
     }
 
     /** Ends the sign-in the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */

@@ -38,7 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * "Sign in with Google": the OpenID Connect authorization-code flow with state, nonce and PKCE (S256) against a
  * configurable issuer (Google by default). The callback links the Google identity to the account with the same
- * verified email, or opens a new attendee account.
+ * email when Google verified that email and the account verified it too, or opens a new attendee account. An
+ * account whose email was never verified is not linked (409 ACCOUNT_EMAIL_UNVERIFIED): whoever registered the
+ * address first, without owning it, would otherwise keep a password to its real owner's account.
  */
 @ApplicationScoped
 public class GoogleSignIn {
@@ -105,7 +107,7 @@ public class GoogleSignIn {
         }
         String idToken = oidc.exchangeCode(code, redirectUrl, attempt.codeVerifier());
         JWTClaimsSet claims = verify(idToken, attempt.nonce());
-        User user = link(claims);
+        User user = link(claims, origin);
         if (!user.isActive()) {
             throw new ApiException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled");
         }
@@ -113,7 +115,7 @@ public class GoogleSignIn {
         return tokens.open(user);
     }
 
-    private User link(JWTClaimsSet claims) {
+    private User link(JWTClaimsSet claims, RequestOrigin origin) {
         String subject = claims.getSubject();
         Instant now = clock.instant();
         var bySubject = users.byGoogleSubject(subject);
@@ -131,6 +133,13 @@ public class GoogleSignIn {
             User user = byEmail.get();
             if (user.googleSubject() != null) {
                 throw new ApiException(ErrorCode.CONFLICT, "This account is linked to another Google identity");
+            }
+            if (!user.isEmailVerified()) {
+                audit.failure(user.id(), "GOOGLE_LINK_REFUSED", "user", user.id(), origin, "email not verified");
+                throw new ApiException(ErrorCode.ACCOUNT_EMAIL_UNVERIFIED,
+                        "An Eventix account with this email exists, but its email address was never verified, so "
+                                + "Google sign-in was not linked to it. Sign in with its password and verify the "
+                                + "email (or reset the password by email), then sign in with Google again.");
             }
             user.linkGoogle(subject, now);
             return user;

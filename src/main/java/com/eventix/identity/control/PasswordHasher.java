@@ -1,16 +1,25 @@
 package com.eventix.identity.control;
 
+import com.eventix.platform.concurrency.Bulkhead;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.logging.Logger;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with the
  * OWASP minimum parameters. Stored parameters are honoured on verify, so they can be raised later.
+ * <p>
+ * Each hash or verification allocates {@code MEMORY_KIB} (19 MiB): every one runs behind a bulkhead of one permit
+ * per {@link #HEAP_PER_PERMIT} of the heap (PASSWORD_HASH_CONCURRENCY overrides it), so a burst of sign-ins or
+ * registrations is answered 503 SERVICE_BUSY after PASSWORD_HASH_WAIT instead of exhausting the heap.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -21,16 +30,51 @@ public class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    /** Heap set aside per concurrent hash: its 19 MiB block plus room for the rest of the request's garbage. */
+    static final long HEAP_PER_PERMIT = 64L * 1024 * 1024;
+    static final Duration DEFAULT_WAIT = Duration.ofSeconds(2);
+    private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
 
     private final SecureRandom random = new SecureRandom();
     /** Verified against when an email is unknown, so that answer takes as long as a wrong password. */
     private final String decoy;
+    private volatile Bulkhead bulkhead = new Bulkhead("password hashing", heapPermits(), DEFAULT_WAIT);
 
     public PasswordHasher() {
-        this.decoy = hash("decoy password that matches nothing");
+        this.decoy = hashNow("decoy password that matches nothing");
     }
 
+    /** Sizes the bulkhead from the settings: 0 permits means one per {@link #HEAP_PER_PERMIT} of the heap. */
+    @Inject
+    void configure(@ConfigProperty(name = "PASSWORD_HASH_CONCURRENCY") int concurrency,
+                   @ConfigProperty(name = "PASSWORD_HASH_WAIT") Duration wait) {
+        bulkhead = new Bulkhead("password hashing", concurrency > 0 ? concurrency : heapPermits(), wait);
+        LOG.fine(() -> "Password hashing bulkhead: " + bulkhead);
+    }
+
+    static int heapPermits() {
+        return Bulkhead.permitsFor(Runtime.getRuntime().maxMemory(), HEAP_PER_PERMIT);
+    }
+
+    /** A new hash of {@code password}; 503 SERVICE_BUSY when the bulkhead stays full. */
     public String hash(String password) {
+        return bulkhead.call(() -> hashNow(password));
+    }
+
+    /**
+     * True when {@code password} matches {@code encoded}; a null hash is checked against a decoy (and fails), so
+     * an unknown account costs the same work. 503 SERVICE_BUSY when the bulkhead stays full.
+     */
+    public boolean verify(String password, String encoded) {
+        return bulkhead.call(() -> encoded == null ? decoyCheck(password) : matches(password, encoded));
+    }
+
+    private boolean decoyCheck(String password) {
+        matches(password, decoy);
+        return false;
+    }
+
+    private String hashNow(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
@@ -38,12 +82,7 @@ public class PasswordHasher {
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
-    /** True when {@code password} matches {@code encoded}; a null hash is checked against a decoy (and fails). */
-    public boolean verify(String password, String encoded) {
-        if (encoded == null) {
-            verify(password, decoy);
-            return false;
-        }
+    private static boolean matches(String password, String encoded) {
         String[] parts = encoded.split("\\$");
         if (parts.length != 6 || !"argon2id".equals(parts[1])) {
             return false;

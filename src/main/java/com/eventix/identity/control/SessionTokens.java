@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,19 +37,29 @@ public class SessionTokens {
     @Inject
     @ConfigProperty(name = "REFRESH_TOKEN_EXPIRY")
     Duration refreshLifetime;
+    @Inject
+    @ConfigProperty(name = "SESSION_MAX_AGE")
+    Duration sessionMaxAge;
 
-    /** Starts a new family (a fresh sign-in) and returns its first pair. Runs in the caller's transaction. */
+    /** Starts a new family (a fresh sign-in) and returns its first pair, in the caller's transaction or its own. */
+    @Transactional
     public SignedIn open(User user) {
-        return next(user, UUID.randomUUID());
+        return next(user, UUID.randomUUID(), clock.instant());
     }
 
-    /** The family's next pair, after its previous token was spent. */
-    public SignedIn next(User user, UUID familyId) {
+    /**
+     * The family's next pair, after its previous token was spent. The new token never outlives the family's
+     * absolute lifetime (SESSION_MAX_AGE from the sign-in).
+     */
+    public SignedIn next(User user, UUID familyId, Instant familyStartedAt) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        em.persist(new RefreshToken(user.id(), familyId, hash(raw), now, now.plus(refreshLifetime)));
+        Instant expires = now.plus(refreshLifetime);
+        Instant familyEnd = familyStartedAt.plus(sessionMaxAge);
+        em.persist(new RefreshToken(user.id(), familyId, familyStartedAt, hash(raw), now,
+                expires.isBefore(familyEnd) ? expires : familyEnd));
         AccessTokens.AccessToken access = accessTokens.issue(user);
         return new SignedIn(access.token(), raw, access.expiresInSeconds(), user);
     }
@@ -67,6 +78,20 @@ public class SessionTokens {
                         + "WHERE t.familyId = :family AND t.revokedAt IS NULL")
                 .setParameter("now", clock.instant())
                 .setParameter("family", familyId)
+                .executeUpdate();
+    }
+
+    /** The absolute lifetime of a sign-in. */
+    public Duration sessionMaxAge() {
+        return sessionMaxAge;
+    }
+
+    /** Ends every sign-in of a user (after a password reset); answers how many tokens were still live. */
+    public int revokeAllOf(UUID userId) {
+        return em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now "
+                        + "WHERE t.userId = :user AND t.revokedAt IS NULL")
+                .setParameter("now", clock.instant())
+                .setParameter("user", userId)
                 .executeUpdate();
     }
 

@@ -38,6 +38,9 @@ public class User {
     private Status status;
     @Column(name = "google_subject")
     private String googleSubject;
+    @Column(name = "email_verified_at")
+    @Convert(converter = InstantConverter.class)
+    private Instant emailVerifiedAt;
     @Column(name = "created_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant createdAt;
@@ -68,10 +71,11 @@ public class User {
         return user;
     }
 
-    /** A new attendee known only through their Google account. */
+    /** A new attendee known only through their Google account; Google vouched for the email, so it is verified. */
     public static User fromGoogle(String email, String subject, String firstName, String lastName, Instant now) {
         User user = new User(email, firstName, lastName, null, now);
         user.googleSubject = Objects.requireNonNull(subject);
+        user.emailVerifiedAt = now;
         return user;
     }
 
@@ -92,8 +96,33 @@ public class User {
         this.updatedAt = now;
     }
 
-    /** Links a Google identity to this account; an account keeps the first identity it was linked to. */
+    /** Records that the owner showed they read mail sent to this address; the first proof counts. */
+    public void verifyEmail(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+            updatedAt = now;
+        }
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    /** Replaces the password (its hash) with a new one. */
+    public void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.updatedAt = now;
+    }
+
+    /**
+     * Links a Google identity to this account; an account keeps the first identity it was linked to. Only an
+     * account whose email was verified may be linked: otherwise whoever registered the address first (without
+     * owning it) would share the account with its real owner, keeping their password.
+     */
     public void linkGoogle(String subject, Instant now) {
+        if (!isEmailVerified()) {
+            throw new IllegalStateException("account email not verified");
+        }
         if (googleSubject != null && !googleSubject.equals(subject)) {
             throw new IllegalStateException("account already linked to another Google identity");
         }
@@ -152,6 +181,10 @@ public class User {
 
     public String googleSubject() {
         return googleSubject;
+    }
+
+    public Instant emailVerifiedAt() {
+        return emailVerifiedAt;
     }
 
     public Instant createdAt() {

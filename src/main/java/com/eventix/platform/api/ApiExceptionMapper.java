@@ -13,6 +13,9 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
         if (e instanceof RateLimitedException limited) {
             return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
         }
+        if (e instanceof ServiceBusyException busy) {
+            return Response.fromResponse(response).header("Retry-After", busy.retryAfterSeconds()).build();
+        }
         return response;
     }
 }

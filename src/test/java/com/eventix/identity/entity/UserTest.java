@@ -38,4 +38,27 @@ class UserTest {
         user.linkGoogle("sub-1", now);
         assertThatThrownBy(() -> user.linkGoogle("sub-2", now)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void anUnverifiedAccountIsNeverLinkedToAGoogleIdentity() {
+        User squatted = User.withPassword("victim@b.c", "hash", "S", "Quatter", null, now);
+        assertThat(squatted.isEmailVerified()).isFalse();
+        assertThatThrownBy(() -> squatted.linkGoogle("sub-1", now)).isInstanceOf(IllegalStateException.class);
+        assertThat(squatted.googleSubject()).isNull();
+
+        squatted.verifyEmail(now.plusSeconds(1));
+        squatted.verifyEmail(now.plusSeconds(9));
+        assertThat(squatted.emailVerifiedAt()).isEqualTo(now.plusSeconds(1));
+        squatted.linkGoogle("sub-1", now.plusSeconds(2));
+        assertThat(squatted.googleSubject()).isEqualTo("sub-1");
+    }
+
+    @Test
+    void aGoogleAccountStartsVerifiedAndAPasswordChangeReplacesTheHash() {
+        assertThat(User.fromGoogle("g@b.c", "sub-1", "G", "User", now).isEmailVerified()).isTrue();
+        User user = User.withPassword("a@b.c", "old", "Ada", "Lovelace", null, now);
+        user.changePassword("new", now.plusSeconds(3));
+        assertThat(user.passwordHash()).isEqualTo("new");
+        assertThat(user.updatedAt()).isEqualTo(now.plusSeconds(3));
+    }
 }
