@@ -88,6 +88,10 @@ public final class SuiteServices {
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
         settings.put("REFUND_RETRY_AFTER", "2s");
         settings.put("PAYMENT_CHECK_INTERVAL", "2s");
+        // Retention sweeps every second; an outbox message fails at most 3 times, a second apart at first.
+        settings.put("RETENTION_SWEEP_INTERVAL", "1s");
+        settings.put("OUTBOX_MAX_ATTEMPTS", "3");
+        settings.put("OUTBOX_RETRY_DELAY", "1s");
         settings.put("SANDBOX_ENABLED", "true");
         settings.put("SANDBOX_WEBHOOK_SECRET", SANDBOX_WEBHOOK_SECRET);
         settings.putAll(providers.serverSettings());

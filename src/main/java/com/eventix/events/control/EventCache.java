@@ -10,14 +10,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +29,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * After a Redis outage the generation is bumped too, since invalidations may have been lost meanwhile.
  *
  * <p>Keys live in the deployment's namespace ({@link Redis#key}) and are digests of the canonical request
- * ({@link #key}). The generation is read from Redis, never assumed: where it is missing (first use, eviction, a
+ * ({@link CacheKey}). The generation is read from Redis, never assumed: where it is missing (first use, eviction, a
  * flushed Redis) it starts from Redis's clock, so entries written under an earlier count are never read again.
  */
 @ApplicationScoped
@@ -161,42 +154,5 @@ public class EventCache {
 
     private String prefix(String kind) {
         return redis.key("events:" + kind + ":");
-    }
-
-    /**
-     * The key of a request given in its canonical form: each field present as name=value (both percent-encoded,
-     * so no value can pass for a separator), an absent field left out (never the text "null"), in a fixed order;
-     * then digested, so that keys stay short whatever the query.
-     */
-    public static String key(SequencedFields fields) {
-        StringBuilder canonical = new StringBuilder();
-        fields.values.forEach((name, value) -> {
-            if (value != null) {
-                canonical.append(encode(name)).append('=').append(encode(value)).append('&');
-            }
-        });
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** Named fields of a request in the order they are added; a null value is an absent field. */
-    public static final class SequencedFields {
-        private final Map<String, String> values = new LinkedHashMap<>();
-
-        public SequencedFields with(String name, Object value) {
-            if (values.containsKey(name)) {
-                throw new IllegalArgumentException("field given twice: " + name);
-            }
-            values.put(name, value == null ? null : value.toString());
-            return this;
-        }
     }
 }

@@ -49,7 +49,7 @@ public class EventCatalog {
         }
 
         /** The canonical filter's fields, for a cache key (an absent one stays null, never the text "null"). */
-        public EventCache.SequencedFields fields(EventCache.SequencedFields into) {
+        public CacheKey fields(CacheKey into) {
             Filter c = canonical();
             return into.with("category", c.category).with("from", c.from).with("to", c.to)
                     .with("location", c.location)
