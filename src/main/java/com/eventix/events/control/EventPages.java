@@ -51,8 +51,8 @@ public class EventPages {
     public String search(String q, EventCatalog.Filter filter, EventCatalog.Sort sort, int page, int size) {
         Page.checkRequest(page, size);
         EventCatalog.Filter canonical = filter.canonical();
-        String key = canonical.fields(new CacheKey())
-                .with("q", EventCatalog.toPrefixQuery(q)).with("sort", sort).with("page", page).with("size", size).digest();
+        String key = canonical.fields(new CacheKey()).with("q", EventCatalog.toPrefixQuery(q))
+                .with("sort", sort).with("page", page).with("size", size).digest();
         return cache.get("search", key, EventCache.LIST_TTL, () -> catalog.search(q, canonical, sort, page, size));
     }
 }

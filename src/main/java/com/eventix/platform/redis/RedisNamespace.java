@@ -65,24 +65,22 @@ public class RedisNamespace {
     private String derived() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             String identity;
-            try (ResultSet rs = s.executeQuery("SELECT id::text || '|' || current_database() FROM deployment")) {
+            boolean clusterReadable;
+            // The privilege is asked first: a refused call would abort a transaction the connection may be part of.
+            try (ResultSet rs = s.executeQuery("SELECT id::text || '|' || current_database(), "
+                    + "has_function_privilege('pg_control_system()', 'EXECUTE') FROM deployment")) {
                 rs.next();
                 identity = rs.getString(1);
+                clusterReadable = rs.getBoolean(2);
             }
-            identity += "|" + systemIdentifier(s);
+            if (clusterReadable) {
+                try (ResultSet rs = s.executeQuery("SELECT system_identifier::text FROM pg_control_system()")) {
+                    identity += rs.next() ? "|" + rs.getString(1) : "";
+                }
+            }
             return "eventix:" + digest(identity) + ":";
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read this deployment's identity for its Redis namespace", e);
-        }
-    }
-
-    /** The cluster's identifier; empty where pg_control_system() is not granted (the other parts still differ). */
-    private static String systemIdentifier(Statement s) {
-        try (ResultSet rs = s.executeQuery("SELECT system_identifier::text FROM pg_control_system()")) {
-            return rs.next() ? rs.getString(1) : "";
-        } catch (SQLException e) {
-            LOG.fine("pg_control_system() is not readable: the Redis namespace uses the deployment row alone");
-            return "";
         }
     }
 
