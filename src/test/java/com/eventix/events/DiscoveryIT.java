@@ -146,6 +146,27 @@ class DiscoveryIT extends IntegrationTest {
     }
 
     @Test
+    void theTextNullIsAFilterValueNotAnAbsentFilterSoItCannotEmptyTheListing() {
+        String id = organizer.published(admin, Organizer.eventBody("Open air " + tag, "Music", "", SOON), "15");
+        // Pages no other test asks for, so both orders start on a cold cache.
+        assertThat(list(Map.of("category", "null", "size", 37)).getList("data.items.id", String.class))
+                .as("no event has the category \"null\"").isEmpty();
+        assertThat(list(Map.of("size", 37)).getList("data.items.id", String.class))
+                .as("the listing without a category, right after").containsExactly(id);
+        assertThat(list(Map.of("size", 38)).getList("data.items.id", String.class)).containsExactly(id);
+        assertThat(list(Map.of("category", "null", "size", 38)).getList("data.items.id", String.class)).isEmpty();
+        assertThat(list(Map.of("category", "", "size", 38)).getList("data.items.id", String.class))
+                .as("a blank filter is no filter").containsExactly(id);
+        // Category matches regardless of case and surrounding blanks: one canonical request, one answer.
+        assertThat(list(Map.of("category", " MUSIC ", "size", 39)).getList("data.items.id", String.class))
+                .containsExactly(id);
+        assertThat(list(Map.of("category", "music", "size", 39)).getList("data.items.id", String.class))
+                .containsExactly(id);
+        assertThat(list(Map.of("category", "music|null", "size", 39)).getList("data.items.id", String.class))
+                .isEmpty();
+    }
+
+    @Test
     void withoutRedisEverythingAnswersFromPostgresAndNothingStaleReturns() throws Exception {
         String id = organizer.published(admin, Organizer.eventBody("Outage " + tag, "talk", "", SOON), "5");
         organizer.event(id);

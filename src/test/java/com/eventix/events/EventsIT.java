@@ -109,6 +109,53 @@ class EventsIT extends IntegrationTest {
     }
 
     @Test
+    void pricesKeepEveryDecimalTheirCurrencyHasAndNoMore() throws Exception {
+        Organizer owner = Organizer.verified(api(), admin(), "dinar");
+        Map<String, Object> kuwait = Organizer.eventBody("Souq night", "market", "", NEXT_MONTH);
+        kuwait.put("currency", "KWD");
+        String kwd = owner.draft(kuwait);
+        String tierId = owner.addTier(kwd, Organizer.tierBody("Entry", "1.005", 50));
+        assertThat(owner.api.get("/api/v1/events/" + kwd).then().statusCode(200).extract().asString())
+                .contains("\"price\":1.005");
+        assertThat(Db.integer("SELECT count(*) FROM ticket_tiers WHERE id = ?::uuid AND price = 1.005", tierId))
+                .as("stored exactly, not rounded to 1.01").isEqualTo(1);
+        owner.api.post("/api/v1/events/" + kwd + "/tiers", Organizer.tierBody("Finer", "1.0005", 1)).then()
+                .statusCode(422).body("error.code", equalTo("INVALID_PRICE"))
+                .body("error.details.currency", equalTo("KWD")).body("error.details.maxDecimals", equalTo(3));
+
+        Map<String, Object> euro = Organizer.eventBody("Euro night", "market", "", NEXT_MONTH);
+        euro.put("currency", "EUR");
+        String eur = owner.draft(euro);
+        owner.api.post("/api/v1/events/" + eur + "/tiers", Organizer.tierBody("Entry", "1.005", 1)).then()
+                .statusCode(422).body("error.code", equalTo("INVALID_PRICE"))
+                .body("error.details.currency", equalTo("EUR")).body("error.details.maxDecimals", equalTo(2));
+        owner.addTier(eur, Organizer.tierBody("Entry", "12.5", 1));
+        assertThat(owner.api.get("/api/v1/events/" + eur).then().statusCode(200).extract().asString())
+                .as("written in the currency's decimals").contains("\"price\":12.50");
+
+        Map<String, Object> yen = Organizer.eventBody("Yen night", "market", "", NEXT_MONTH);
+        yen.put("currency", "JPY");
+        owner.api.post("/api/v1/events/" + owner.draft(yen) + "/tiers", Organizer.tierBody("Entry", "100.5", 1))
+                .then().statusCode(422).body("error.code", equalTo("INVALID_PRICE"))
+                .body("error.details.maxDecimals", equalTo(0));
+
+        // Holds and orders carry the exact amount: 3 × 1.005 = 3.015 KWD.
+        owner.api.post("/api/v1/events/" + kwd + "/submit", Map.of()).then().statusCode(200);
+        admin().post("/api/v1/admin/events/" + kwd + "/approve", Map.of()).then().statusCode(200);
+        Api buyer = api();
+        buyer = buyer.as((String) buyer.registerAndLogin(TestUsers.uniqueEmail("dinar"), "dinar passphrase")
+                .get("accessToken"));
+        String hold = buyer.post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", 3)).then()
+                .statusCode(201).extract().jsonPath().getString("data.reservationId");
+        String order = buyer.post("/api/v1/orders", Map.of("reservationIds", List.of(hold))).then().statusCode(201)
+                .extract().jsonPath().getString("data.orderId");
+        assertThat(buyer.get("/api/v1/orders/" + order).then().statusCode(200).extract().asString())
+                .contains("\"totalAmount\":3.015").contains("\"unitPrice\":1.005");
+        assertThat(Db.integer("SELECT count(*) FROM orders o JOIN payments p ON p.order_id = o.id "
+                + "WHERE o.id = ?::uuid AND o.total_amount = 3.015 AND p.amount = 3.015", order)).isEqualTo(1);
+    }
+
+    @Test
     void eventAndTierInputIsValidatedWithSpecificCodes() {
         Organizer owner = Organizer.verified(api(), admin(), "validator");
         Map<String, Object> backwards = Organizer.eventBody("Backwards", "music", "", NEXT_MONTH);

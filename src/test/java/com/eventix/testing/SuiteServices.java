@@ -28,6 +28,8 @@ public final class SuiteServices {
     private static SuiteServices instance;
 
     public final PostgresProvider database;
+    /** A second fresh database, for a second deployment sharing everything else (Redis included) with the first. */
+    public final PostgresProvider otherDatabase;
     public final TcpProxy redis;
     public final EmbeddedBroker broker;
     public final GreenMail smtp;
@@ -40,6 +42,7 @@ public final class SuiteServices {
         String name = "eventix_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                 + "_" + ThreadLocalRandom.current().nextInt(1000, 9999);
         database = PostgresProvider.freshDatabase(name);
+        otherDatabase = PostgresProvider.freshDatabase(name + "_other");
         redis = new TcpProxy("127.0.0.1", 6379);
         broker = new EmbeddedBroker(Ports.free(), false, null).start();
         smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -65,6 +68,11 @@ public final class SuiteServices {
 
     /** The settings the deployed server runs with, as system properties read by MicroProfile Config. */
     public Map<String, String> serverSettings() {
+        return serverSettings(database);
+    }
+
+    /** The settings of a server running on {@code db}. */
+    private Map<String, String> serverSettings(PostgresProvider database) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("DB_HOST", database.host());
         settings.put("DB_PORT", Integer.toString(database.port()));
@@ -88,6 +96,10 @@ public final class SuiteServices {
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
         settings.put("REFUND_RETRY_AFTER", "2s");
         settings.put("PAYMENT_CHECK_INTERVAL", "2s");
+        // Retention sweeps every second; an outbox message fails at most 3 times, a second apart at first.
+        settings.put("RETENTION_SWEEP_INTERVAL", "1s");
+        settings.put("OUTBOX_MAX_ATTEMPTS", "3");
+        settings.put("OUTBOX_RETRY_DELAY", "1s");
         settings.put("SANDBOX_ENABLED", "true");
         settings.put("SANDBOX_WEBHOOK_SECRET", SANDBOX_WEBHOOK_SECRET);
         settings.putAll(providers.serverSettings());
@@ -96,12 +108,16 @@ public final class SuiteServices {
         return settings;
     }
 
-    /** The default server keeps banners on its disk; the "payara-micro-s3" one stores them in {@link #s3}. */
+    /**
+     * The default server keeps banners on its disk; the "payara-micro-s3" one stores them in {@link #s3}; the
+     * "payara-micro-other-db" one is another deployment: the same settings on {@link #otherDatabase}.
+     */
     private void configureContainers() {
         Map<String, String> withS3 = new LinkedHashMap<>(serverSettings());
         withS3.putAll(s3.serverSettings());
         System.setProperty("eventix.it.cmdOptions", jvmOptions(serverSettings()));
         System.setProperty("eventix.it.cmdOptionsS3", jvmOptions(withS3));
+        System.setProperty("eventix.it.cmdOptionsOtherDb", jvmOptions(serverSettings(otherDatabase)));
         System.setProperty("eventix.it.microOptions", String.join(" ", PayaraConfig.microOptions()));
     }
 
@@ -126,5 +142,6 @@ public final class SuiteServices {
             // best effort at JVM exit
         }
         database.close(true);
+        otherDatabase.close(true);
     }
 }

@@ -27,17 +27,33 @@ import org.eclipse.microprofile.metrics.Tag;
  * counts moving (holds, sales) bump it at most once per CACHE_INVENTORY_REFRESH (1 s by default): a drop would
  * otherwise empty the cache with every hold, just when browsing peaks.
  * After a Redis outage the generation is bumped too, since invalidations may have been lost meanwhile.
+ *
+ * <p>Keys live in the deployment's namespace ({@link Redis#key}) and are digests of the canonical request
+ * ({@link CacheKey}). The generation is read from Redis, never assumed: where it is missing (first use, eviction, a
+ * flushed Redis) it starts from Redis's clock, so entries written under an earlier count are never read again.
  */
 @ApplicationScoped
 public class EventCache {
     public static final Duration DETAIL_TTL = Duration.ofMinutes(15);
     public static final Duration LIST_TTL = Duration.ofMinutes(5);
-    private static final String GENERATION = "eventix:events:generation";
+    private static final String GENERATION = "events:generation";
     private static final Jsonb JSON = JsonbBuilder.create();
+    /** The generation; a missing one starts from Redis's clock in microseconds, above any count used before. */
+    private static final String GENERATION_OF = """
+            local g = redis.call('GET', KEYS[1])
+            if not g then
+              local t = redis.call('TIME')
+              redis.call('SET', KEYS[1], t[1] .. string.format('%06d', tonumber(t[2])), 'NX')
+              g = redis.call('GET', KEYS[1])
+            end
+            """;
     /** The current generation and, in the same round trip, the entry stored under it. */
-    private static final String READ = """
-            local g = redis.call('GET', KEYS[1]) or '0'
+    private static final String READ = GENERATION_OF + """
             return {g, redis.call('GET', ARGV[1] .. g .. ':' .. ARGV[2])}
+            """;
+    /** The next generation. */
+    private static final String BUMP = GENERATION_OF + """
+            return redis.call('INCR', KEYS[1])
             """;
 
     @Inject
@@ -75,7 +91,7 @@ public class EventCache {
      * generation moved on and the possibly stale entry is never read.
      */
     public Lookup lookup(String kind, String key) {
-        Optional<List<?>> entry = redis.call(jedis -> (List<?>) jedis.eval(READ, List.of(GENERATION),
+        Optional<List<?>> entry = redis.call(jedis -> (List<?>) jedis.eval(READ, List.of(redis.key(GENERATION)),
                 List.of(prefix(kind), key)));
         if (entry.isEmpty()) {
             counter(kind, "miss").inc();
@@ -128,14 +144,15 @@ public class EventCache {
     }
 
     public void invalidateAll() {
-        invalidationLost.set(redis.call(jedis -> jedis.incr(GENERATION)).isEmpty());
+        invalidationLost.set(redis.call(jedis -> jedis.eval(BUMP, List.of(redis.key(GENERATION)), List.of()))
+                .isEmpty());
     }
 
     private Counter counter(String kind, String result) {
         return metrics.counter("eventix_cache_requests", new Tag("cache", kind), new Tag("result", result));
     }
 
-    private static String prefix(String kind) {
-        return "eventix:events:" + kind + ":";
+    private String prefix(String kind) {
+        return redis.key("events:" + kind + ":");
     }
 }

@@ -37,6 +37,34 @@ public class EventCatalog {
     public record Filter(String category, Instant from, Instant to, String location, BigDecimal minPrice,
                          BigDecimal maxPrice, UUID organizerId) {
         public static final Filter NONE = new Filter(null, null, null, null, null, null, null);
+
+        /**
+         * The same filter as the query matches it: category and location trimmed and case-folded (both match
+         * regardless of case), blanks absent, prices without trailing zeros. Requests that must give the same
+         * answer have equal canonical filters, and the query runs on this form, so a cached answer is its own.
+         */
+        public Filter canonical() {
+            return new Filter(folded(category), from, to, folded(location), plain(minPrice), plain(maxPrice),
+                    organizerId);
+        }
+
+        /** The canonical filter's fields, for a cache key (an absent one stays null, never the text "null"). */
+        public CacheKey fields(CacheKey into) {
+            Filter c = canonical();
+            return into.with("category", c.category).with("from", c.from).with("to", c.to)
+                    .with("location", c.location)
+                    .with("minPrice", c.minPrice == null ? null : c.minPrice.toPlainString())
+                    .with("maxPrice", c.maxPrice == null ? null : c.maxPrice.toPlainString())
+                    .with("organizerId", c.organizerId);
+        }
+
+        private static String folded(String s) {
+            return s == null || s.isBlank() ? null : s.trim().toLowerCase(Locale.ROOT);
+        }
+
+        private static BigDecimal plain(BigDecimal d) {
+            return d == null ? null : d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        }
     }
 
     public Page<EventSummary> list(Filter filter, Sort sort, int page, int size) {

@@ -38,15 +38,21 @@ public class EventPages {
         return json;
     }
 
+    /** Keyed on the canonical request, which is also what is queried: one key, one answer. */
     public String list(EventCatalog.Filter filter, EventCatalog.Sort sort, int page, int size) {
         Page.checkRequest(page, size);
-        String key = "list|" + filter + "|" + sort + "|" + page + "|" + size;
-        return cache.get("list", key, EventCache.LIST_TTL, () -> catalog.list(filter, sort, page, size));
+        EventCatalog.Filter canonical = filter.canonical();
+        String key = canonical.fields(new CacheKey())
+                .with("sort", sort).with("page", page).with("size", size).digest();
+        return cache.get("list", key, EventCache.LIST_TTL, () -> catalog.list(canonical, sort, page, size));
     }
 
+    /** Keyed on the words searched for as the query reads them ("Jazz  fest!" and "jazz fest" are one search). */
     public String search(String q, EventCatalog.Filter filter, EventCatalog.Sort sort, int page, int size) {
         Page.checkRequest(page, size);
-        String key = "search|" + q + "|" + filter + "|" + sort + "|" + page + "|" + size;
-        return cache.get("search", key, EventCache.LIST_TTL, () -> catalog.search(q, filter, sort, page, size));
+        EventCatalog.Filter canonical = filter.canonical();
+        String key = canonical.fields(new CacheKey()).with("q", EventCatalog.toPrefixQuery(q))
+                .with("sort", sort).with("page", page).with("size", size).digest();
+        return cache.get("search", key, EventCache.LIST_TTL, () -> catalog.search(q, canonical, sort, page, size));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ public class TicketTier {
         tier.check(event, spec);
         tier.totalQuantity = spec.totalQuantity();
         tier.availableQuantity = spec.totalQuantity();
-        tier.apply(spec, now);
+        tier.apply(event, spec, now);
         return tier;
     }
 
@@ -87,7 +88,7 @@ public class TicketTier {
         }
         availableQuantity += spec.totalQuantity() - totalQuantity;
         totalQuantity = spec.totalQuantity();
-        apply(spec, now);
+        apply(event, spec, now);
     }
 
     /**
@@ -138,11 +139,13 @@ public class TicketTier {
 
     private void check(Event event, Spec spec) {
         Currency currency = event.currencyUnit();
+        int digits = minorDigits(currency);
         if (spec.price().signum() < 0 || spec.price().compareTo(MAX_PRICE) > 0
-                || spec.price().stripTrailingZeros().scale() > Math.max(0, currency.getDefaultFractionDigits())) {
+                || spec.price().stripTrailingZeros().scale() > digits) {
             throw new ApiException(ErrorCode.INVALID_PRICE, "Price must be between 0 and " + MAX_PRICE
-                    + " with at most " + currency.getDefaultFractionDigits() + " decimals for " + currency,
-                    Map.of("price", spec.price()));
+                    + " with at most " + digits + " decimals for " + currency,
+                    Map.of("price", spec.price(), "currency", currency.getCurrencyCode(), "maxDecimals", digits,
+                            "maxPrice", MAX_PRICE));
         }
         Map<String, Object> window = new HashMap<>();
         if (spec.saleStart() != null && spec.saleEnd() != null && !spec.saleEnd().isAfter(spec.saleStart())) {
@@ -159,10 +162,16 @@ public class TicketTier {
         }
     }
 
-    private void apply(Spec spec, Instant now) {
+    /** The decimals a price in {@code currency} may have: its ISO 4217 minor unit (EUR 2, JPY 0, KWD 3). */
+    static int minorDigits(Currency currency) {
+        return Math.max(0, currency.getDefaultFractionDigits());
+    }
+
+    private void apply(Event event, Spec spec, Instant now) {
         tierName = spec.name().trim();
         description = spec.description();
-        price = spec.price();
+        // Written as the currency writes it (12.50 EUR, 1.005 KWD, 1500 JPY); check() made this exact.
+        price = spec.price().setScale(minorDigits(event.currencyUnit()), RoundingMode.UNNECESSARY);
         maxPerOrder = spec.maxPerOrder();
         saleStart = spec.saleStart();
         saleEnd = spec.saleEnd();

@@ -6,10 +6,15 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message decided inside a transaction, waiting to be handed to the broker. */
+/**
+ * A message decided inside a transaction, waiting to be handed to the broker. A failed attempt (sending it, or
+ * handling it after delivery) puts it back to wait with back-off; after the last allowed attempt it is dead: kept,
+ * with its last error, for an operator, and never tried or swept again.
+ */
 @Entity
 @Table(name = "outbox_messages")
 public class OutboxMessage {
@@ -27,6 +32,14 @@ public class OutboxMessage {
     @Column(name = "published_at")
     @Convert(converter = InstantConverter.class)
     private Instant publishedAt;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "next_attempt_at")
+    @Convert(converter = InstantConverter.class)
+    private Instant nextAttemptAt;
+    @Column(name = "dead_at")
+    @Convert(converter = InstantConverter.class)
+    private Instant deadAt;
 
     protected OutboxMessage() {
     }
@@ -42,8 +55,34 @@ public class OutboxMessage {
         this.publishedAt = at;
     }
 
-    public void attempted() {
-        this.attempts++;
+    /**
+     * Records a failed attempt: the message waits {@code retryDelay} doubled per earlier failure (at most
+     * {@code maxDelay}) and goes behind the others, or is dead once {@code maxAttempts} have failed. True if dead.
+     */
+    public boolean failed(String error, Instant now, int maxAttempts, Duration retryDelay, Duration maxDelay) {
+        if (deadAt != null) {
+            return true;
+        }
+        attempts++;
+        lastError = error == null ? "unknown error" : error.length() > 4000 ? error.substring(0, 4000) : error;
+        publishedAt = null;
+        if (attempts >= maxAttempts) {
+            deadAt = now;
+            nextAttemptAt = null;
+            return true;
+        }
+        Duration delay = retryDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
+        nextAttemptAt = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+        return false;
+    }
+
+    /** Failed attempts so far. */
+    public int attempts() {
+        return attempts;
+    }
+
+    public String lastError() {
+        return lastError;
     }
 
     public UUID id() {

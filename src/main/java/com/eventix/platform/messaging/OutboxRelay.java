@@ -54,17 +54,25 @@ public class OutboxRelay {
         relay();
     }
 
-    /** Publishes pending rows until none is left; a concurrent call on this instance simply returns. */
+    /**
+     * Publishes due rows until none is left; a concurrent call on this instance simply returns. The broker is
+     * reached before any row is claimed, so an outage delays messages without counting against them.
+     */
     public void relay() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
         try {
-            int sent;
+            connect();
+            OutboxStore.Batch batch;
             do {
-                sent = store.publishBatch(BATCH, this::send);
-            } while (sent == BATCH);
-        } catch (RuntimeException e) {
+                batch = store.publishBatch(BATCH, this::send);
+            } while (batch.failure() == null && batch.claimed() == BATCH);
+            if (batch.failure() != null) {
+                // That message is set back with back-off; the connection may be what failed: start afresh.
+                closeQuietly();
+            }
+        } catch (JMSException | RuntimeException e) {
             closeQuietly();
             broker.markUnreachable(e);
             LOG.log(Level.FINE, "Outbox relay paused", e);
@@ -73,19 +81,24 @@ public class OutboxRelay {
         }
     }
 
+    private void connect() throws JMSException {
+        if (producer == null) {
+            connection = broker.connect();
+            session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            producer = session.createProducer(null);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        }
+    }
+
     private void send(OutboxMessage message) {
         try {
-            if (producer == null) {
-                connection = broker.connect();
-                session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                producer = session.createProducer(null);
-                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            }
+            connect();
             TextMessage jms = session.createTextMessage(message.payload());
             jms.setJMSCorrelationID(message.id().toString());
             jms.setStringProperty(MessageHandler.MESSAGE_ID, message.id().toString());
-            // Artemis drops a duplicate of a message it already has (same id), e.g. after a re-send.
-            jms.setStringProperty("_AMQ_DUPL_ID", message.id().toString());
+            // Artemis drops a duplicate of a message it already has (same id), e.g. after a re-send following a
+            // crash; a retry after a failure is a new sending of the message, so the attempt is part of the id.
+            jms.setStringProperty("_AMQ_DUPL_ID", message.id() + ":" + message.attempts());
             producer.send(session.createQueue(message.destination()), jms);
         } catch (JMSException e) {
             throw new IllegalStateException("broker send failed: " + e.getMessage(), e);

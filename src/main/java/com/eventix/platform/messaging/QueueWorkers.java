@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Starts one consumer thread per {@link MessageHandler}. Each receives in a transacted JMS session and commits
- * only after the handler (and its database transaction) succeeded, so a failure means redelivery, not loss.
+ * only after the handler (and its database transaction) succeeded, or after its failure was recorded on the
+ * message's outbox row (which sends it again later), so a failure means a retry, not loss.
  * A broker that is down at start or restarts later is waited for, with back-off.
  */
 @Startup
@@ -37,6 +38,8 @@ public class QueueWorkers {
     Broker broker;
     @Inject
     Instance<MessageHandler> handlers;
+    @Inject
+    OutboxStore store;
 
     private final List<Worker> workers = new ArrayList<>();
 
@@ -97,9 +100,20 @@ public class QueueWorkers {
                 handler.handle(id, ((TextMessage) message).getText());
                 session.commit();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Handling message " + id + " from " + handler.queue()
-                        + " failed; it will be redelivered", e);
-                session.rollback();
+                LOG.log(Level.WARNING, "Handling message " + id + " from " + handler.queue() + " failed", e);
+                // The outbox row takes the retry (with back-off, behind the other messages, dead after the last
+                // attempt): the queue moves on. Without the row (or the database), the broker redelivers it.
+                boolean retried;
+                try {
+                    retried = store.handlingFailed(id, String.valueOf(e.getMessage()));
+                } catch (RuntimeException recordFailed) {
+                    retried = false;
+                }
+                if (retried) {
+                    session.commit();
+                } else {
+                    session.rollback();
+                }
             }
         }
 

@@ -35,9 +35,19 @@ public class Redis {
     Event<RedisReconnected> reconnected;
     @Inject
     MetricRegistry metrics;
+    @Inject
+    RedisNamespace namespace;
 
     private final AtomicReference<Instant> skipUntil = new AtomicReference<>(Instant.MIN);
     private final AtomicBoolean down = new AtomicBoolean(false);
+
+    /**
+     * The Redis key for {@code name} in this deployment's namespace ({@link RedisNamespace}): every key Eventix
+     * writes goes through here, e.g. {@code key("rl:login:" + ip)}.
+     */
+    public String key(String name) {
+        return namespace.key(name);
+    }
 
     /** Runs a command; empty when Redis is unreachable (now or within the back-off). */
     public <T> Optional<T> call(Function<Jedis, T> command) {

@@ -45,6 +45,21 @@ class TicketTierTest {
     }
 
     @Test
+    void threeDecimalCurrenciesKeepTheirThirdDecimalAndEveryPriceIsWrittenInItsCurrencysDecimals() {
+        assertThat(TicketTier.create(event("KWD"), spec("1.005", 1), now).price()).isEqualTo(new BigDecimal("1.005"));
+        assertThat(TicketTier.create(event("BHD"), spec("2.5", 1), now).price()).isEqualTo(new BigDecimal("2.500"));
+        assertThat(TicketTier.create(event("EUR"), spec("12.5", 1), now).price()).isEqualTo(new BigDecimal("12.50"));
+        assertThat(TicketTier.create(event("JPY"), spec("1500.00", 1), now).price()).isEqualTo(new BigDecimal("1500"));
+        assertThatThrownBy(() -> TicketTier.create(event("KWD"), spec("1.0005", 1), now))
+                .isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> TicketTier.create(event("EUR"), spec("1.005", 1), now))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PRICE);
+                    assertThat(e.details()).containsEntry("currency", "EUR").containsEntry("maxDecimals", 2);
+                });
+    }
+
+    @Test
     void theSaleWindowFitsTheEvent() {
         Event event = event("USD");
         var afterEnd = new TicketTier.Spec("Late", null, BigDecimal.TEN, 5, 5, null, start.plus(Duration.ofDays(1)));

@@ -1,0 +1,91 @@
+package com.eventix.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.eventix.testing.Api;
+import com.eventix.testing.Organizer;
+import com.eventix.testing.SuiteServicesExtension;
+import com.eventix.testing.TestUsers;
+import java.io.File;
+import java.net.URL;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two deployments (each its own database, as staging and production would be) sharing one Redis: each caches
+ * in its own namespace, so neither ever serves the other's events.
+ */
+@ExtendWith(SuiteServicesExtension.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SharedRedisIT {
+    @Deployment(name = "a", testable = false)
+    @TargetsContainer("payara-micro")
+    static WebArchive a() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/eventix.war"));
+    }
+
+    @Deployment(name = "b", testable = false)
+    @TargetsContainer("payara-micro-other-db")
+    static WebArchive b() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/eventix.war"));
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("a")
+    URL aUrl;
+
+    @ArquillianResource
+    @OperateOnDeployment("b")
+    URL bUrl;
+
+    private static List<String> listed(Api api, String query) {
+        return api.get("/api/v1/events" + query).then().statusCode(200).extract().jsonPath()
+                .getList("data.items.id", String.class);
+    }
+
+    @Test
+    void aDeploymentOnAnotherDatabaseNeverServesTheEventsTheFirstOneCached() {
+        Api a = Api.at(aUrl);
+        Api adminA = a.as((String) a.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD).get("accessToken"));
+        String tag = "ns" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Organizer organizer = Organizer.verified(Api.at(aUrl), adminA, "namespace");
+        String id = organizer.published(adminA, Organizer.eventBody("Only on A " + tag, "music", "",
+                Instant.now().plus(12, ChronoUnit.DAYS)), "10");
+
+        // A caches its pages: a listing no other test asks for, a search and the event page.
+        assertThat(listed(a, "?size=43")).contains(id);
+        assertThat(listed(a, "?size=43")).contains(id);
+        assertThat(a.get("/api/v1/events/search?q=" + tag).then().statusCode(200).extract().jsonPath()
+                .getList("data.items.id", String.class)).containsExactly(id);
+        a.get("/api/v1/events/" + id).then().statusCode(200);
+
+        Api b = Api.at(bUrl);
+        assertThat(listed(b, "?size=43")).as("B's database has none of A's events").doesNotContain(id);
+        assertThat(b.get("/api/v1/events/search?q=" + tag).then().statusCode(200).extract().jsonPath()
+                .getList("data.items.id", String.class)).isEmpty();
+        b.get("/api/v1/events/" + id).then().statusCode(404);
+
+        // B's own event shows on B, and A, whose listing is cached, does not pick it up either.
+        Api adminB = b.as((String) b.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD).get("accessToken"));
+        Organizer other = Organizer.verified(Api.at(bUrl), adminB, "namespace");
+        String onB = other.published(adminB, Organizer.eventBody("Only on B " + tag, "music", "",
+                Instant.now().plus(13, ChronoUnit.DAYS)), "10");
+        assertThat(listed(b, "?size=43")).contains(onB).doesNotContain(id);
+        assertThat(listed(a, "?size=43")).contains(id).doesNotContain(onB);
+        assertThat(listed(a, "?size=43&organizerId=" + other.organizerId)).isEmpty();
+    }
+}
