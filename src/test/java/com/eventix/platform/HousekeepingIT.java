@@ -60,6 +60,9 @@ class HousekeepingIT extends IntegrationTest {
         Db.update("INSERT INTO webhook_events (provider, provider_event_id, received_at) VALUES "
                 + "('stripe', ?, ?::timestamptz), ('stripe', ?, ?::timestamptz)",
                 "evt_old_" + tag, ago(Duration.ofDays(40)), "evt_retry_" + tag, ago(Duration.ofDays(3)));
+        // Verification and reset tokens: a day past their expiry.
+        accountToken(userId, "old-" + tag, ago(Duration.ofDays(2)));
+        accountToken(userId, "live-" + tag, Instant.now().plus(Duration.ofHours(1)).toString());
         // Outbox: published rows for 7 days; a dead one until an operator deals with it.
         outbox("published-old-" + tag, ago(Duration.ofDays(8)), null);
         outbox("published-recent-" + tag, ago(Duration.ofDays(1)), null);
@@ -70,6 +73,7 @@ class HousekeepingIT extends IntegrationTest {
                 || exists("refresh_tokens", "token_hash LIKE ?", "gone-%" + tag + "%")
                 || exists("idempotency_keys", "idempotency_key = ?", "old-" + tag)
                 || exists("webhook_events", "provider_event_id = ?", "evt_old_" + tag)
+                || exists("account_tokens", "token_hash LIKE ?", "old-" + tag + "%")
                 || exists("outbox_messages", "payload LIKE ?", "%published-old-" + tag + "%")) {
             assertThat(Instant.now()).as("old rows swept").isBefore(deadline);
             Thread.sleep(250);
@@ -81,6 +85,7 @@ class HousekeepingIT extends IntegrationTest {
         assertThat(exists("refresh_tokens", "token_hash LIKE ?", "lately-%" + tag + "%")).isTrue();
         assertThat(exists("idempotency_keys", "idempotency_key = ?", "recent-" + tag)).isTrue();
         assertThat(exists("webhook_events", "provider_event_id = ?", "evt_retry_" + tag)).isTrue();
+        assertThat(exists("account_tokens", "token_hash LIKE ?", "live-" + tag + "%")).isTrue();
         assertThat(exists("outbox_messages", "payload LIKE ?", "%published-recent-" + tag + "%")).isTrue();
         assertThat(exists("outbox_messages", "payload LIKE ?", "%dead-" + tag + "%")).isTrue();
     }
@@ -125,9 +130,15 @@ class HousekeepingIT extends IntegrationTest {
     private static void refreshToken(String name, String userId, String family, String expiresAt, boolean used)
             throws SQLException {
         String hash = (name + "-" + "0".repeat(64)).substring(0, 64);
-        Db.update("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, used_at, created_at) "
-                + "VALUES (gen_random_uuid(), ?::uuid, ?::uuid, ?, ?::timestamptz, ?::timestamptz, "
-                + "now() - interval '40 days')", userId, family, hash, expiresAt, used ? ago(Duration.ofDays(35)) : null);
+        Db.update("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, used_at, created_at, "
+                + "family_started_at) VALUES (gen_random_uuid(), ?::uuid, ?::uuid, ?, ?::timestamptz, ?::timestamptz, "
+                + "now() - interval '40 days', now() - interval '40 days')", userId, family, hash, expiresAt, used ? ago(Duration.ofDays(35)) : null);
+    }
+
+    private static void accountToken(String userId, String name, String expiresAt) throws SQLException {
+        Db.update("INSERT INTO account_tokens (id, user_id, purpose, token_hash, expires_at) VALUES "
+                + "(gen_random_uuid(), ?::uuid, 'RESET_PASSWORD', ?, ?::timestamptz)", userId,
+                (name + "-" + "0".repeat(64)).substring(0, 64), expiresAt);
     }
 
     private static void idempotencyKey(String userId, String key, String createdAt) throws SQLException {

@@ -18,10 +18,19 @@ public class IdentityRetention {
     @Inject
     @ConfigProperty(name = "RETENTION_REFRESH_TOKENS")
     Duration refreshTokens;
+    /** How long after its expiry an email verification or password reset token is kept (it can no longer be used). */
+    @Inject
+    @ConfigProperty(name = "RETENTION_ACCOUNT_TOKENS")
+    Duration accountTokens;
 
     @Produces
     RetentionRule oauthLoginAttempts() {
         return new RetentionRule("oauth_login_attempts", "expires_at < ?1", oauthAttempts);
+    }
+
+    @Produces
+    RetentionRule expiredAccountTokens() {
+        return new RetentionRule("account_tokens", "expires_at < ?1", accountTokens);
     }
 
     /**
