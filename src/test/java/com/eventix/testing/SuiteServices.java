@@ -90,9 +90,22 @@ public final class SuiteServices {
         settings.put("PAYMENT_CHECK_INTERVAL", "2s");
         settings.put("SANDBOX_ENABLED", "true");
         settings.put("SANDBOX_WEBHOOK_SECRET", SANDBOX_WEBHOOK_SECRET);
+        settings.put("SANDBOX_WEBHOOK_RETRY_FIRST", "1s");
         settings.putAll(providers.serverSettings());
         settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
+        return settings;
+    }
+
+    /**
+     * The default settings with a pool of four database connections that makes a request wait at most five seconds
+     * for one: a request needing a second connection while a burst holds them all fails fast instead of stalling.
+     */
+    public Map<String, String> smallPoolSettings() {
+        Map<String, String> settings = new LinkedHashMap<>(serverSettings());
+        settings.put("DB_POOL_MIN", "4");
+        settings.put("DB_POOL_MAX", "4");
+        settings.put("DB_POOL_WAIT_MILLIS", "5000");
         return settings;
     }
 
@@ -102,6 +115,7 @@ public final class SuiteServices {
         withS3.putAll(s3.serverSettings());
         System.setProperty("eventix.it.cmdOptions", jvmOptions(serverSettings()));
         System.setProperty("eventix.it.cmdOptionsS3", jvmOptions(withS3));
+        System.setProperty("eventix.it.cmdOptionsSmallPool", jvmOptions(smallPoolSettings()));
         System.setProperty("eventix.it.microOptions", String.join(" ", PayaraConfig.microOptions()));
     }
 
