@@ -1,13 +1,8 @@
 package com.eventix.devserver;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +22,12 @@ public final class DevServer {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         int port = Integer.parseInt(env.getOrDefault("PORT", "8080"));
+        if (PayaraLauncher.portTaken(port)) {
+            // Checked before anything starts: Payara Micro would only log a bind failure and keep running.
+            System.err.println("[eventix] Port " + port + " is already in use: stop what listens there or choose "
+                    + "another port with PORT=<port>.");
+            System.exit(2);
+        }
         List<AutoCloseable> started = new ArrayList<>();
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("EVENTIX_DEMO_DATA", env.getOrDefault("EVENTIX_DEMO_DATA", "true"));
@@ -69,7 +70,9 @@ public final class DevServer {
                     + " - running without it (no cache, no rate limits); start Redis or set REDIS_HOST/REDIS_PORT");
         }
 
-        Process server = startPayara(port, settings);
+        PayaraLauncher launcher = new PayaraLauncher(port, HOME.resolve("payara"), settings);
+        say("Starting Payara Micro on port " + port + " ...");
+        Process server = launcher.start(ProcessBuilder.Redirect.INHERIT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.destroy();
             try {
@@ -87,7 +90,7 @@ public final class DevServer {
         }, "eventix-dev-stop"));
 
         String base = "http://localhost:" + port;
-        if (awaitReady(base, server, Duration.ofMinutes(3))) {
+        if (launcher.awaitReady(server, Duration.ofMinutes(3))) {
             say("");
             say("Eventix is running.");
             say("  API          " + base + "/api/v1");
@@ -102,59 +105,10 @@ public final class DevServer {
             say("Press Ctrl+C to stop.");
         } else {
             say("Eventix did not become ready; see the log above.");
+            server.destroy();
+            System.exit(server.waitFor() == 0 ? 1 : server.exitValue());
         }
         System.exit(server.waitFor());
-    }
-
-    private static Process startPayara(int port, Map<String, String> settings) throws Exception {
-        Path war = Path.of("target", "eventix.war");
-        if (!Files.exists(war)) {
-            throw new IllegalStateException("target/eventix.war is missing: run 'mvn -Prun package'");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(PayaraConfig.jvmOptions());
-        // Server-side settings (pool, threads) are system properties: the environment and the embedded
-        // services decide them here, after the defaults of jvm.options.
-        for (String name : PayaraConfig.serverSettingNames()) {
-            String value = settings.containsKey(name) ? settings.get(name) : System.getenv(name);
-            if (value != null) {
-                command.add("-D" + name + "=" + value);
-            }
-        }
-        command.add("-jar");
-        command.add(PayaraConfig.microJar().toString());
-        command.add("--deploy");
-        command.add(war.toAbsolutePath().toString());
-        command.add("--contextroot");
-        command.add("/");
-        command.add("--port");
-        command.add(Integer.toString(port));
-        command.add("--rootdir");
-        command.add(HOME.resolve("payara").toAbsolutePath().toString());
-        command.addAll(PayaraConfig.microOptions());
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().putAll(settings);
-        say("Starting Payara Micro on port " + port + " ...");
-        return builder.start();
-    }
-
-    private static boolean awaitReady(String base, Process server, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline) && server.isAlive()) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return true;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        return false;
     }
 
     private static void say(String line) {

@@ -1,0 +1,86 @@
+package com.eventix.testing;
+
+import com.eventix.devserver.PayaraLauncher;
+import com.eventix.devserver.Ports;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An Eventix server as an operator runs it: the built WAR on Payara Micro in a process of its own (through the
+ * same launcher as {@code mvn -Prun}), pointed at the suite's services. Unlike an Arquillian container it can be
+ * killed with SIGKILL and started again on the same port and runtime folder, to test what a crash or a restart
+ * leaves behind. Its console goes to target/servers/NAME.log.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private final PayaraLauncher launcher;
+    private final Path log;
+    private Process process;
+
+    private ServerProcess(PayaraLauncher launcher, Path log) {
+        this.launcher = launcher;
+        this.log = log;
+    }
+
+    /** A server with the suite's settings, with {@code overrides} on top; not started yet. */
+    public static ServerProcess named(String name, Map<String, String> overrides) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>(SuiteServices.get().serverSettings());
+        settings.putAll(overrides);
+        Path dir = Path.of("target", "servers").toAbsolutePath();
+        Files.createDirectories(dir);
+        return new ServerProcess(new PayaraLauncher(Ports.free(), dir.resolve(name), settings), dir.resolve(name + ".log"));
+    }
+
+    /** Starts the process and returns at once; {@link #awaitReady} waits for it. */
+    public ServerProcess start() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("already running");
+        }
+        process = launcher.start(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return this;
+    }
+
+    public ServerProcess awaitReady(Duration timeout) throws InterruptedException {
+        if (!launcher.awaitReady(process, timeout)) {
+            throw new IllegalStateException("The server did not become ready in " + timeout + "; see " + log);
+        }
+        return this;
+    }
+
+    /** SIGKILL, as {@code kill -9}: no shutdown hook, no connection closed cleanly. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public URL url() {
+        try {
+            return new URL("http://localhost:" + launcher.port() + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
