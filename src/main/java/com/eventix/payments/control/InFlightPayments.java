@@ -40,7 +40,8 @@ public class InFlightPayments {
     /**
      * Asks the providers about in-flight payments authorized at least PAYMENT_CHECK_INTERVAL ago, each at most
      * once per interval across instances, within the {@link SweepBudget}; answers how many were settled. A
-     * webhook normally arrives within seconds, so a payment is not asked about before its first interval.
+     * webhook normally arrives within seconds, so a payment is not asked about before its first interval. Orders
+     * left without active holds are not asked about here: {@link AbandonedCheckouts} closes or settles them.
      */
     public int settleDue(Instant now) {
         @SuppressWarnings("unchecked")
@@ -48,6 +49,8 @@ public class InFlightPayments {
                         SELECT p.* FROM payments p
                         WHERE p.status IN ('AUTHORIZED', 'PROCESSING')
                         AND COALESCE(p.next_check_at, p.updated_at + make_interval(secs => ?3)) <= ?1
+                        AND EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
+                                    WHERE i.order_id = p.order_id AND r.status = 'ACTIVE')
                         ORDER BY EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
                                          WHERE i.order_id = p.order_id AND r.status = 'ACTIVE' AND r.expires_at <= ?1) DESC,
                                  COALESCE(p.next_check_at, p.updated_at)
