@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -122,13 +123,18 @@ class CrashRecoveryIT {
         while (!down.get()) {
             try {
                 String tier = tiers.get(ThreadLocalRandom.current().nextInt(tiers.size()));
-                Response hold = buyer.post("/api/v1/tickets/reserve", Map.of("tierId", tier,
-                        "quantity", ThreadLocalRandom.current().nextInt(1, 3)));
+                // With Idempotency-Keys, as careful clients send them: claims left by the kill must not block.
+                Response hold = buyer.request().header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType("application/json").body(Map.of("tierId", tier,
+                                "quantity", ThreadLocalRandom.current().nextInt(1, 3)))
+                        .post("/api/v1/tickets/reserve");
                 if (hold.statusCode() != 201) {
                     continue;
                 }
-                Response order = buyer.post("/api/v1/orders", Map.of("reservationIds",
-                        List.of(hold.jsonPath().getString("data.reservationId"))));
+                Response order = buyer.request().header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType("application/json").body(Map.of("reservationIds",
+                                List.of(hold.jsonPath().getString("data.reservationId"))))
+                        .post("/api/v1/orders");
                 if (order.statusCode() != 201) {
                     continue;
                 }

@@ -102,6 +102,7 @@ public final class SuiteServices {
         settings.put("OUTBOX_RETRY_DELAY", "1s");
         settings.put("SANDBOX_ENABLED", "true");
         settings.put("SANDBOX_WEBHOOK_SECRET", SANDBOX_WEBHOOK_SECRET);
+        settings.put("SANDBOX_WEBHOOK_RETRY_FIRST", "1s");
         settings.putAll(providers.serverSettings());
         settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
@@ -109,8 +110,21 @@ public final class SuiteServices {
     }
 
     /**
+     * The default settings with a pool of four database connections that makes a request wait at most five seconds
+     * for one: a request needing a second connection while a burst holds them all fails fast instead of stalling.
+     */
+    public Map<String, String> smallPoolSettings() {
+        Map<String, String> settings = new LinkedHashMap<>(serverSettings());
+        settings.put("DB_POOL_MIN", "4");
+        settings.put("DB_POOL_MAX", "4");
+        settings.put("DB_POOL_WAIT_MILLIS", "5000");
+        return settings;
+    }
+
+    /**
      * The default server keeps banners on its disk; the "payara-micro-s3" one stores them in {@link #s3}; the
-     * "payara-micro-other-db" one is another deployment: the same settings on {@link #otherDatabase}.
+     * "payara-micro-other-db" one is another deployment: the same settings on {@link #otherDatabase}; the
+     * "payara-micro-small-pool" one has {@link #smallPoolSettings}.
      */
     private void configureContainers() {
         Map<String, String> withS3 = new LinkedHashMap<>(serverSettings());
@@ -118,6 +132,7 @@ public final class SuiteServices {
         System.setProperty("eventix.it.cmdOptions", jvmOptions(serverSettings()));
         System.setProperty("eventix.it.cmdOptionsS3", jvmOptions(withS3));
         System.setProperty("eventix.it.cmdOptionsOtherDb", jvmOptions(serverSettings(otherDatabase)));
+        System.setProperty("eventix.it.cmdOptionsSmallPool", jvmOptions(smallPoolSettings()));
         System.setProperty("eventix.it.microOptions", String.join(" ", PayaraConfig.microOptions()));
     }
 

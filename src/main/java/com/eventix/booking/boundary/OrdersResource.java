@@ -78,11 +78,9 @@ public class OrdersResource {
             content = @Content(schema = @Schema(implementation = Checkout.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull OrderRequest body) {
         UUID user = currentUser.id();
-        return idempotency.once(user, "order", key, body, () -> {
-            Payment payment = payments.checkout(user, body.reservationIds, body.provider, origin.get());
-            return Responses.created(URI.create("/api/v1/orders/" + payment.orderId()),
-                    new Checkout(payment.orderId(), payment.id(), payment.status(), payment.paymentUrl()));
-        });
+        return idempotency.once(user, "order", key, body,
+                () -> created(payments.checkout(user, body.reservationIds, body.provider, origin.get())),
+                claimedAt -> payments.placed(user, body.reservationIds).map(OrdersResource::created));
     }
 
     /** Optionally another provider for the new attempt. */
@@ -95,7 +93,9 @@ public class OrdersResource {
     @POST
     @Path("/{id}/payments")
     @Operation(summary = "Try paying a pending order again", description = "When its last payment attempt failed "
-            + "before the buyer could pay (e.g. the provider was unreachable) and its holds are still active.")
+            + "before the buyer could pay (e.g. the provider was unreachable) and its holds are still active. An attempt "
+            + "still open is first checked with its provider: if it was paid meanwhile, the answer is that payment "
+            + "(status COMPLETED) and the order is fulfilled.")
     @APIResponse(responseCode = "201", description = "Where to pay",
             content = @Content(schema = @Schema(implementation = Checkout.class)))
     @APIResponse(responseCode = "409", description = "PAYMENT_IN_PROGRESS, INVALID_STATE_TRANSITION, RESERVATION_NOT_ACTIVE")
@@ -103,11 +103,14 @@ public class OrdersResource {
                           @Valid RetryRequest body) {
         UUID user = currentUser.id();
         RetryRequest request = body == null ? new RetryRequest() : body;
-        return idempotency.once(user, "order-payment:" + id, key, request, () -> {
-            Payment payment = payments.retry(user, id, request.provider, origin.get());
-            return Responses.created(URI.create("/api/v1/orders/" + id),
-                    new Checkout(payment.orderId(), payment.id(), payment.status(), payment.paymentUrl()));
-        });
+        return idempotency.once(user, "order-payment:" + id, key, request,
+                () -> created(payments.retry(user, id, request.provider, origin.get())),
+                claimedAt -> payments.retried(user, id, claimedAt).map(OrdersResource::created));
+    }
+
+    private static Response created(Payment payment) {
+        return Responses.created(URI.create("/api/v1/orders/" + payment.orderId()),
+                new Checkout(payment.orderId(), payment.id(), payment.status(), payment.paymentUrl()));
     }
 
     @GET

@@ -69,7 +69,7 @@ public class ReservationsResource {
             + "IDEMPOTENCY_KEY_REUSED")
     public Response reserve(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ReserveRequest body) {
         UUID user = currentUser.id();
-        return idempotency.once(user, "reserve", key, body, () -> {
+        return idempotency.atomically(user, "reserve", key, body, () -> {
             ReservationView hold = ReservationView.of(reservations.reserve(user, body.tierId, body.quantity));
             return Responses.created(URI.create("/api/v1/tickets/reservations/" + hold.reservationId()), hold);
         });

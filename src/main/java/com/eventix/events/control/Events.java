@@ -38,6 +38,8 @@ public class Events {
     jakarta.enterprise.event.Event<EventChanged> changed;
     @Inject
     jakarta.enterprise.event.Event<EventCancelled> cancelled;
+    @Inject
+    jakarta.enterprise.event.Event<EventPublished> published;
 
     /** Who acts: a user, and whether they act as an admin. */
     public record Actor(UUID userId, boolean admin, RequestOrigin origin) {
@@ -91,6 +93,7 @@ public class Events {
         Event event = locked(eventId);
         event.approve(clock.instant());
         audit.success(admin.userId(), "EVENT_APPROVED", "event", eventId, admin.origin(), null);
+        published.fire(new EventPublished(eventId));
         changed.fire(EventChanged.details(eventId));
         return event;
     }

@@ -1,6 +1,7 @@
 package com.eventix.payments.boundary;
 
 import com.eventix.payments.control.providers.SandboxProvider;
+import com.eventix.payments.control.providers.SandboxWebhooks;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SandboxCheckoutResource {
     @Inject
     SandboxProvider sandbox;
+    @Inject
+    SandboxWebhooks webhooks;
     @Context
     UriInfo uri;
 
@@ -56,10 +59,19 @@ public class SandboxCheckoutResource {
         return decide(reference, false);
     }
 
+    /**
+     * Records the payer's decision and announces it at once; a delivery that fails is retried later (see
+     * {@link SandboxWebhooks}), as a real provider's would be, so the payer is told what they decided either way.
+     */
     private String decide(String reference, boolean pay) {
-        sandbox.page(reference);
-        sandbox.close(reference, pay);
-        sandbox.announce(reference, uri.getBaseUriBuilder().path("payments/webhooks/" + SandboxProvider.NAME).build());
+        SandboxProvider.Page page = sandbox.page(reference);
+        if (page.state().equals(pay ? "PAID" : "DECLINED")) {
+            // The payer is back (their shop never heard of the payment): the same answer, and the news sent again now.
+            sandbox.announceAgainNow(reference);
+        } else {
+            sandbox.close(reference, pay, uri.getBaseUriBuilder().path("payments/webhooks/" + SandboxProvider.NAME).build());
+        }
+        webhooks.deliver(reference);
         return html(pay ? "Payment received" : "Payment declined",
                 pay ? "<p>Thank you. Your tickets are on their way.</p>" : "<p>No money was taken.</p>");
     }

@@ -6,17 +6,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Before holds run out, payments still in flight for them are checked with their provider: a payment that
- * succeeded (its webhook late or lost) completes now, one that failed ends its order; one still pending keeps
- * its holds a while longer (see {@link com.eventix.booking.control.HoldExpiry}). A hold paid at the last second
- * is therefore never released.
+ * Payments still in flight are checked with their provider every PAYMENT_CHECK_INTERVAL, whatever their holds: a
+ * payment that succeeded (its webhook late or lost) completes within about that interval, one that failed ends its
+ * order. Payments whose holds are due are asked first; one still pending keeps its holds a while longer (see
+ * {@link com.eventix.booking.control.HoldExpiry}), so a hold paid at the last second is never released.
  */
 @ApplicationScoped
 public class InFlightPayments {
@@ -31,21 +33,30 @@ public class InFlightPayments {
     PaymentRecords records;
     @Inject
     Clock clock;
+    @Inject
+    @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
+    Duration checkInterval;
 
     /**
-     * Asks the providers about in-flight payments whose holds are due, each at most once per
-     * PAYMENT_CHECK_INTERVAL across instances, within the {@link SweepBudget}; answers how many were settled.
+     * Asks the providers about in-flight payments authorized at least PAYMENT_CHECK_INTERVAL ago, each at most
+     * once per interval across instances, within the {@link SweepBudget}; answers how many were settled. A
+     * webhook normally arrives within seconds, so a payment is not asked about before its first interval. Orders
+     * left without active holds are not asked about here: {@link AbandonedCheckouts} closes or settles them.
      */
     public int settleDue(Instant now) {
         @SuppressWarnings("unchecked")
         List<Payment> due = em.createNativeQuery("""
                         SELECT p.* FROM payments p
                         WHERE p.status IN ('AUTHORIZED', 'PROCESSING')
-                        AND (p.next_check_at IS NULL OR p.next_check_at <= ?1)
+                        AND COALESCE(p.next_check_at, p.updated_at + make_interval(secs => ?3)) <= ?1
                         AND EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
-                                    WHERE i.order_id = p.order_id AND r.status = 'ACTIVE' AND r.expires_at <= ?1)
-                        ORDER BY p.created_at LIMIT ?2""", Payment.class)
-                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, BATCH).getResultList();
+                                    WHERE i.order_id = p.order_id AND r.status = 'ACTIVE')
+                        ORDER BY EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
+                                         WHERE i.order_id = p.order_id AND r.status = 'ACTIVE' AND r.expires_at <= ?1) DESC,
+                                 COALESCE(p.next_check_at, p.updated_at)
+                        LIMIT ?2""", Payment.class)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, BATCH)
+                .setParameter(3, checkInterval.toMillis() / 1000.0).getResultList();
         SweepBudget budget = SweepBudget.start(clock);
         int settled = 0;
         for (Payment payment : due) {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -258,6 +259,27 @@ public class PaymentRecords {
             throw ApiException.notFound("Payment");
         }
         return payment;
+    }
+
+    /** The latest payment attempt of the user's order, if any; 404 for an order that is not theirs. */
+    public Optional<Payment> latest(UUID userId, UUID orderId) {
+        orders.visible(orderId, userId, false);
+        return ofOrder(orderId).stream().reduce((first, second) -> second);
+    }
+
+    /** The latest attempt of the order the user placed for this hold, if they placed one. */
+    public Optional<Payment> latestOfOrderFor(UUID userId, UUID reservationId) {
+        return em.createQuery("SELECT p FROM Payment p, OrderItem i, Order o WHERE i.reservationId = :hold "
+                        + "AND o.id = i.orderId AND o.userId = :user AND p.orderId = o.id "
+                        + "ORDER BY p.createdAt DESC, p.id DESC", Payment.class)
+                .setParameter("hold", reservationId).setParameter("user", userId).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** The latest attempt on the user's order made at or after {@code since}, if any. */
+    public Optional<Payment> latestSince(UUID userId, UUID orderId, Instant since) {
+        orders.visible(orderId, userId, false);
+        return ofOrder(orderId).stream().filter(p -> !p.createdAt().isBefore(since)).reduce((first, second) -> second);
     }
 
     public List<Payment> ofOrder(UUID orderId) {

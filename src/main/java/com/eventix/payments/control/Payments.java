@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,6 +58,18 @@ public class Payments {
      * unreachable, for instance). Its holds must still be there.
      */
     public Payment retry(UUID userId, UUID orderId, String providerName, RequestOrigin origin) {
+        // The buyer may be back because the provider's answer never arrived: ask it about an open attempt first.
+        // An order paid meanwhile answers with its payment rather than a refusal.
+        Optional<Payment> last = records.latest(userId, orderId);
+        if (last.isPresent()) {
+            Payment payment = last.get();
+            if (payment.status() == Payment.Status.AUTHORIZED || payment.status() == Payment.Status.PROCESSING) {
+                payment = settleNow(payment);
+            }
+            if (payment.isSettled()) {
+                return payment;
+            }
+        }
         PaymentProvider provider = providers.byName(providerName == null ? defaultProvider : providerName);
         return startCheckout(userId, provider, records.reopen(userId, orderId, provider.name(), origin));
     }
@@ -84,6 +97,32 @@ public class Payments {
             throw new ApiException(failure.code(), failure.getMessage(), Map.of("orderId",
                     payment.orderId().toString(), "paymentId", payment.id().toString())).keepingEffects();
         }
+    }
+
+    /**
+     * The payment after asking its provider where it stands (applied like its webhook); as it was when the provider
+     * has not decided or cannot be asked.
+     */
+    public Payment settleNow(Payment payment) {
+        try {
+            settleFromStatus(payment);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not ask the provider about payment " + payment.id(), e);
+        }
+        return records.get(payment.id());
+    }
+
+    /**
+     * What a checkout request answered, rebuilt for a retry of it whose server died before answering: the latest
+     * attempt of the order placed for these holds, if it was placed.
+     */
+    public Optional<Payment> placed(UUID userId, List<UUID> reservationIds) {
+        return reservationIds.isEmpty() ? Optional.empty() : records.latestOfOrderFor(userId, reservationIds.get(0));
+    }
+
+    /** The same for a request for another attempt: the attempt made on the order since {@code since}, if any. */
+    public Optional<Payment> retried(UUID userId, UUID orderId, Instant since) {
+        return records.latestSince(userId, orderId, since);
     }
 
     /** A provider's webhook: verified over the raw bytes, applied once, then any refund it calls for. */

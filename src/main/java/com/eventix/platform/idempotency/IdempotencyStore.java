@@ -6,63 +6,100 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** The idempotency_keys table, each operation its own short transaction. */
+/**
+ * The idempotency_keys table. A claim is committed on its own before its request runs, with a lease: while the
+ * lease lasts, or while the request's transaction holds the row locked, the key is in progress; a claim left
+ * without an answer after both is abandoned (its server died) and may be taken over.
+ */
 @ApplicationScoped
 public class IdempotencyStore {
-    /** A claim older than this belongs to a request that died half-way; a retry may take it over. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    /** Rows written before leases existed: taken over this long after their claim, as they always were. */
+    static final Duration LEGACY_LEASE = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
 
-    /** The state of a key as the claim found it. */
-    public record Claim(Outcome outcome, String requestHash, Integer status, String body) {
+    /** The state of a key as the claim found it; {@code claimedAt} is when an abandoned claim was made. */
+    public record Claim(Outcome outcome, String requestHash, Integer status, String body, Instant claimedAt) {
     }
 
-    public enum Outcome { CLAIMED, IN_PROGRESS, DONE }
+    public enum Outcome { CLAIMED, IN_PROGRESS, DONE, ABANDONED }
 
     /**
-     * Claims the key for this request, or reports what holds it. A concurrent claim of the same key waits for
-     * this short transaction and then finds the key taken.
+     * Claims the key for this request for {@code lease}, or reports what holds it. An abandoned claim is taken over
+     * (outcome ABANDONED, with the time of the old claim) and leased anew, so only one retry finishes it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Claim claim(UUID userId, String scope, String key, String hash, Instant now) {
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_keys (user_id, scope, idempotency_key, request_hash) "
-                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+    public Claim claim(UUID userId, String scope, String key, String hash, Instant now, Duration lease) {
+        int inserted = em.createNativeQuery("INSERT INTO idempotency_keys (user_id, scope, idempotency_key, "
+                        + "request_hash, created_at, lease_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
                 .setParameter(1, userId).setParameter(2, scope).setParameter(3, key).setParameter(4, hash)
+                .setParameter(5, utc(now)).setParameter(6, utc(now.plus(lease)))
                 .executeUpdate();
         if (inserted == 1) {
-            return new Claim(Outcome.CLAIMED, hash, null, null);
+            return new Claim(Outcome.CLAIMED, hash, null, null, now);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, response_status, response_body, "
-                        + "created_at < ?4 FROM idempotency_keys WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3 "
-                        + "FOR UPDATE")
-                .setParameter(1, userId).setParameter(2, scope).setParameter(3, key)
-                .setParameter(4, now.minus(ABANDONED_AFTER).atOffset(ZoneOffset.UTC)).getResultList();
-        Object[] row = rows.get(0);
+        // Read without locking first: the row of a request still running in one transaction is locked by it.
+        Object[] row = row("SELECT request_hash, response_status, response_body FROM idempotency_keys "
+                + "WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3", userId, scope, key);
         String storedHash = ((String) row[0]).trim();
         if (row[1] != null) {
-            return new Claim(Outcome.DONE, storedHash, ((Number) row[1]).intValue(), (String) row[2]);
+            return new Claim(Outcome.DONE, storedHash, ((Number) row[1]).intValue(), (String) row[2], null);
         }
-        if (Boolean.TRUE.equals(row[3]) && storedHash.equals(hash)) {
-            em.createNativeQuery("UPDATE idempotency_keys SET created_at = ?4 WHERE user_id = ?1 AND scope = ?2 "
-                            + "AND idempotency_key = ?3")
-                    .setParameter(1, userId).setParameter(2, scope).setParameter(3, key)
-                    .setParameter(4, now.atOffset(ZoneOffset.UTC)).executeUpdate();
-            return new Claim(Outcome.CLAIMED, hash, null, null);
+        if (!storedHash.equals(hash)) {
+            return new Claim(Outcome.IN_PROGRESS, storedHash, null, null, null);
         }
-        return new Claim(Outcome.IN_PROGRESS, storedHash, null, null);
+        @SuppressWarnings("unchecked")
+        List<Object[]> unlocked = em.createNativeQuery("SELECT response_status, response_body, "
+                        + "COALESCE(lease_until, created_at + make_interval(secs => ?4)), created_at FROM idempotency_keys "
+                        + "WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, userId).setParameter(2, scope).setParameter(3, key)
+                .setParameter(4, LEGACY_LEASE.toSeconds()).getResultList();
+        if (unlocked.isEmpty()) {
+            return new Claim(Outcome.IN_PROGRESS, storedHash, null, null, null);
+        }
+        Object[] current = unlocked.get(0);
+        if (current[0] != null) {
+            return new Claim(Outcome.DONE, storedHash, ((Number) current[0]).intValue(), (String) current[1], null);
+        }
+        if (instant(current[2]).isAfter(now)) {
+            return new Claim(Outcome.IN_PROGRESS, storedHash, null, null, null);
+        }
+        em.createNativeQuery("UPDATE idempotency_keys SET created_at = ?4, lease_until = ?5 WHERE user_id = ?1 "
+                        + "AND scope = ?2 AND idempotency_key = ?3")
+                .setParameter(1, userId).setParameter(2, scope).setParameter(3, key)
+                .setParameter(4, utc(now)).setParameter(5, utc(now.plus(lease))).executeUpdate();
+        return new Claim(Outcome.ABANDONED, storedHash, null, null, instant(current[3]));
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Runs {@code action} and stores its answer in one transaction, which holds the claim locked from the start:
+     * the effect commits with its answer or not at all, and while it runs every duplicate sees the key in progress.
+     */
+    @Transactional
+    public Answer completeAtomically(UUID userId, String scope, String key, Supplier<Answer> action) {
+        row("SELECT request_hash FROM idempotency_keys WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3 "
+                + "FOR UPDATE", userId, scope, key);
+        Answer answer = action.get();
+        complete(userId, scope, key, answer.status(), answer.body());
+        return answer;
+    }
+
+    /** A response as stored: its status and JSON body. */
+    public record Answer(int status, String body, Object response) {
+    }
+
+    /** Stores the answer, in the caller's transaction if there is one; an answer already stored stays. */
+    @Transactional
     public void complete(UUID userId, String scope, String key, int status, String body) {
         em.createNativeQuery("UPDATE idempotency_keys SET response_status = ?4, response_body = ?5 "
-                        + "WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3")
+                        + "WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3 AND response_status IS NULL")
                 .setParameter(1, userId).setParameter(2, scope).setParameter(3, key).setParameter(4, status)
                 .setParameter(5, body).executeUpdate();
     }
@@ -73,5 +110,33 @@ public class IdempotencyStore {
         em.createNativeQuery("DELETE FROM idempotency_keys WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3 "
                         + "AND response_status IS NULL")
                 .setParameter(1, userId).setParameter(2, scope).setParameter(3, key).executeUpdate();
+    }
+
+    private Object[] row(String sql, UUID userId, String scope, String key) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery(sql).setParameter(1, userId).setParameter(2, scope)
+                .setParameter(3, key).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("Idempotency key " + scope + "/" + key + " vanished while claimed");
+        }
+        Object first = rows.get(0);
+        return first instanceof Object[] columns ? columns : new Object[] {first};
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("Not a timestamp: " + value);
     }
 }

@@ -4,9 +4,15 @@ import com.eventix.platform.api.ApiException;
 import com.eventix.platform.security.SigningKeys;
 import com.eventix.tickets.entity.EventPublicKey;
 import com.eventix.tickets.entity.EventSigningKey;
+import com.eventix.events.control.EventPublished;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,11 +25,13 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each event's Ed25519 key pair, created on first use. Private keys are stored sealed under a key-encryption key
+ * Each event's Ed25519 key pair, created when the event is published (or on first use, for an event that has none
+ * yet) and kept in memory once committed. Private keys are stored sealed under a key-encryption key
  * derived from the token-signing key, so operators keep one secret. Replacing JWT_PRIVATE_KEY therefore makes
  * the stored event keys unopenable: they would have to be resealed under the new key first.
  */
@@ -44,7 +52,10 @@ public class EventKeys {
     @Inject
     Clock clock;
 
-    /** Rows never change once written, so each instance may keep what it has read. */
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Committed rows never change, so each instance may keep what it has read. */
     private final Map<UUID, KeyPair> opened = new ConcurrentHashMap<>();
     private KeySealer sealer;
 
@@ -53,15 +64,61 @@ public class EventKeys {
         sealer = sealerFor(SigningKeys.get().keyPair().getPrivate().getEncoded());
     }
 
-    /** The event's key pair, created when the event has none yet; 404 when there is no such event. */
+    /**
+     * The published event's key is stored in the publishing transaction, so that its first sales only read it.
+     * It is not kept in memory yet: that happens on first use, once the row is surely committed.
+     */
+    void onPublished(@Observes EventPublished published) {
+        if (store.find(published.eventId()).isEmpty()) {
+            store.insertIfAbsent(generate(published.eventId(), sealer, clock));
+        }
+    }
+
+    /**
+     * The event's key pair, created when the event has none yet; 404 when there is no such event. Read and created
+     * in the caller's transaction, if any (see {@link EventKeyStore}). A pair is kept only once its row is known to
+     * be committed: one created by a transaction that then rolls back must never sign a code.
+     */
     public KeyPair keyPair(UUID eventId) {
         KeyPair pair = opened.get(eventId);
-        if (pair == null) {
-            EventSigningKey row = store.find(eventId).orElseGet(() -> create(eventId));
-            pair = open(row, sealer);
-            opened.putIfAbsent(eventId, pair);
+        if (pair != null) {
+            return pair;
         }
-        return pair;
+        Object pendingKey = "eventix.event-key." + eventId;
+        boolean inTransaction = transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+        if (inTransaction && transactions.getResource(pendingKey) instanceof KeyPair pending) {
+            return pending;
+        }
+        Optional<EventSigningKey> stored = store.find(eventId);
+        if (stored.isPresent()) {
+            pair = open(stored.get(), sealer);
+            opened.putIfAbsent(eventId, pair);
+            return opened.get(eventId);
+        }
+        // Generated before knowing whether another transaction wins the insert; the loser's pair is just dropped.
+        EventSigningKey created = generate(eventId, sealer, clock);
+        boolean inserted = store.insertIfAbsent(created);
+        EventSigningKey row = inserted ? created : store.find(eventId).orElseThrow(() -> ApiException.notFound("Event"));
+        pair = open(row, sealer);
+        if (inserted && inTransaction) {
+            KeyPair mine = pair;
+            transactions.putResource(pendingKey, mine);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        opened.putIfAbsent(eventId, mine);
+                    }
+                }
+            });
+            return pair;
+        }
+        opened.putIfAbsent(eventId, pair);
+        return opened.get(eventId);
     }
 
     public EventPublicKey publicKey(UUID eventId) {
@@ -71,12 +128,6 @@ public class EventKeys {
     public ScannerKey scannerKey(UUID eventId) {
         EventPublicKey key = publicKey(eventId);
         return new ScannerKey(eventId, key.keyId(), "Ed25519", key.base64Url());
-    }
-
-    private EventSigningKey create(UUID eventId) {
-        // Generated before knowing whether another instance wins the insert; the loser's pair is just dropped.
-        store.insertIfAbsent(generate(eventId, sealer, clock));
-        return store.find(eventId).orElseThrow(() -> ApiException.notFound("Event"));
     }
 
     /** The sealer keyed by HKDF of {@code serverSecret}, which is wiped afterwards. */

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The built-in provider for development and demos. Its checkout is a page Eventix serves itself, where the payer
  * clicks Pay or Decline; it then calls Eventix's webhook as a real provider would: a Stripe-format event signed
  * with Stripe's scheme under SANDBOX_WEBHOOK_SECRET, so the same verification and handling run as in production.
- * Its own bookkeeping (what a real provider keeps on its side) is the sandbox_checkouts table.
+ * Its own bookkeeping (what a real provider keeps on its side) is the sandbox_checkouts table, webhook deliveries
+ * included: one that is not acknowledged is sent again with back-off, like Stripe's, surviving a restart.
  */
 @ApplicationScoped
 public class SandboxProvider implements PaymentProvider {
     public static final String NAME = "sandbox";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
@@ -49,6 +52,12 @@ public class SandboxProvider implements PaymentProvider {
     @Inject
     @ConfigProperty(name = "PUBLIC_BASE_URL")
     String publicBaseUrl;
+    @Inject
+    @ConfigProperty(name = "SANDBOX_WEBHOOK_RETRY_FIRST")
+    Duration retryFirst;
+    @Inject
+    @ConfigProperty(name = "SANDBOX_WEBHOOK_RETRY_FOR")
+    Duration retryFor;
     /** Off unless SANDBOX_ENABLED=true: in production anyone could otherwise "pay" by clicking a button. */
     @Inject
     @ConfigProperty(name = "SANDBOX_ENABLED")
@@ -119,29 +128,90 @@ public class SandboxProvider implements PaymentProvider {
         return new Page(reference, (BigDecimal) row[1], ((String) row[2]).trim(), (String) row[0]);
     }
 
-    /** The payer's decision on the checkout page, recorded on the provider's side. */
+    /**
+     * The payer's decision on the checkout page, recorded on the provider's side together with the webhook that
+     * announces it to {@code webhookUrl}: one event id for all its deliveries, due at once (see {@link #deliver}).
+     */
     @Transactional
-    public void close(String reference, boolean pay) {
-        int changed = em.createNativeQuery("UPDATE sandbox_checkouts SET state = ?2, updated_at = now() "
-                        + "WHERE reference = ?1 AND state = 'OPEN'")
-                .setParameter(1, reference).setParameter(2, pay ? "PAID" : "DECLINED").executeUpdate();
+    public void close(String reference, boolean pay, URI webhookUrl) {
+        int changed = em.createNativeQuery("UPDATE sandbox_checkouts SET state = ?2, updated_at = ?3, webhook_url = ?4, "
+                        + "webhook_event_id = ?5, webhook_next_at = ?3 WHERE reference = ?1 AND state = 'OPEN'")
+                .setParameter(1, reference).setParameter(2, pay ? "PAID" : "DECLINED")
+                .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC)).setParameter(4, webhookUrl.toString())
+                .setParameter(5, "evt_" + UUID.randomUUID().toString().replace("-", "")).executeUpdate();
         if (changed == 0) {
             checkout(reference);
             throw new ApiException(ErrorCode.CONFLICT, "This checkout is already closed");
         }
     }
 
-    /** Announces a closed checkout to {@code webhookUrl} as a signed Stripe-format event, as a provider would. */
-    public void announce(String reference, URI webhookUrl) {
+    /** Makes the next delivery of a webhook not yet acknowledged due now. */
+    @Transactional
+    public void announceAgainNow(String reference) {
+        em.createNativeQuery("UPDATE sandbox_checkouts SET webhook_next_at = ?2 WHERE reference = ?1 "
+                        + "AND webhook_url IS NOT NULL AND webhook_delivered_at IS NULL")
+                .setParameter(1, reference).setParameter(2, clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** Checkouts whose webhook is due for a delivery attempt, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<String> dueWebhooks(int limit) {
+        return em.createNativeQuery("SELECT reference FROM sandbox_checkouts WHERE webhook_next_at <= ?1 "
+                        + "ORDER BY webhook_next_at LIMIT ?2")
+                .setParameter(1, clock.instant().atOffset(ZoneOffset.UTC)).setParameter(2, limit).getResultList();
+    }
+
+    /**
+     * Claims the checkout's webhook delivery attempt if one is due: it is counted and the next one scheduled after
+     * an exponential back-off (none after SANDBOX_WEBHOOK_RETRY_FOR) before anything is sent, so that instances
+     * never send it at once and a crash mid-way loses no delivery.
+     */
+    @Transactional
+    public boolean claimDelivery(String reference) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT webhook_attempts, updated_at FROM sandbox_checkouts "
+                        + "WHERE reference = ?1 AND webhook_next_at <= ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, reference).setParameter(2, clock.instant().atOffset(ZoneOffset.UTC)).getResultList();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        int attempts = ((Number) rows.get(0)[0]).intValue() + 1;
+        Instant decided = instant(rows.get(0)[1]);
+        Instant next = clock.instant().plus(backoff(attempts));
+        em.createNativeQuery("UPDATE sandbox_checkouts SET webhook_attempts = ?2, webhook_next_at = ?3 WHERE reference = ?1")
+                .setParameter(1, reference).setParameter(2, attempts)
+                .setParameter(3, next.isAfter(decided.plus(retryFor)) ? null : next.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        return true;
+    }
+
+    /** The webhook was acknowledged: no more deliveries. */
+    @Transactional
+    public void delivered(String reference) {
+        em.createNativeQuery("UPDATE sandbox_checkouts SET webhook_delivered_at = ?2, webhook_next_at = NULL "
+                        + "WHERE reference = ?1")
+                .setParameter(1, reference).setParameter(2, clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** Waits after the n-th failed attempt: the first retry delay, doubling each time, at most an hour. */
+    Duration backoff(int attempts) {
+        Duration delay = retryFirst.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
+    }
+
+    /**
+     * Sends the Stripe-format event announcing the closed checkout, signed now, with the same event id each time;
+     * fails (PAYMENT_PROVIDER_ERROR) unless the webhook answers 2xx.
+     */
+    public void post(String reference) {
         Object[] row = checkout(reference);
         boolean pay = !"DECLINED".equals(row[0]);
-        long created = clock.instant().getEpochSecond();
         String currency = ((String) row[2]).trim();
         String body = Json.createObjectBuilder()
-                .add("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
+                .add("id", (String) row[5])
                 .add("object", "event")
                 .add("type", pay ? "checkout.session.completed" : "checkout.session.async_payment_failed")
-                .add("created", created)
+                .add("created", instant(row[6]).getEpochSecond())
                 .add("data", Json.createObjectBuilder().add("object", Json.createObjectBuilder()
                         .add("id", reference)
                         .add("object", "checkout.session")
@@ -150,9 +220,10 @@ public class SandboxProvider implements PaymentProvider {
                         .add("currency", currency.toLowerCase(Locale.ROOT))
                         .add("metadata", Json.createObjectBuilder().add("payment_id", row[3].toString()))))
                 .build().toString();
-        String signature = "t=" + created + ",v1=" + Signatures.hmacHex("HmacSHA256", secret(),
-                (created + ".").getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(webhookUrl).timeout(Duration.ofSeconds(30))
+        long signedAt = clock.instant().getEpochSecond();
+        String signature = "t=" + signedAt + ",v1=" + Signatures.hmacHex("HmacSHA256", secret(),
+                (signedAt + ".").getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create((String) row[4])).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Stripe-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
@@ -168,14 +239,28 @@ public class SandboxProvider implements PaymentProvider {
         }
     }
 
+    private static Instant instant(Object value) {
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return (Instant) value;
+    }
+
     private Object[] checkout(String reference) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT state, amount, currency, payment_id FROM sandbox_checkouts "
+        List<Object[]> rows = em.createNativeQuery("SELECT state, amount, currency, payment_id, webhook_url, webhook_event_id, updated_at FROM sandbox_checkouts "
                 + "WHERE reference = ?1").setParameter(1, reference).getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound("Checkout");
         }
         return rows.get(0);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
     }
 
     private void requireEnabled() {
