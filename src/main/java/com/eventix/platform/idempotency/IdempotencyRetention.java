@@ -19,9 +19,8 @@ public class IdempotencyRetention {
 
     @Produces
     RetentionRule idempotencyKeys() {
-        // A claim still in progress is renewed when taken over (created_at moves), so it is never this old.
-        return new RetentionRule("idempotency_keys", "created_at < ?1",
-                replayWindow.compareTo(IdempotencyStore.ABANDONED_AFTER) < 0 ? IdempotencyStore.ABANDONED_AFTER
-                        : replayWindow);
+        // A claim whose lease still runs belongs to a request in progress, however old the key.
+        return new RetentionRule("idempotency_keys", "created_at < ?1 AND (lease_until IS NULL OR lease_until < now())",
+                replayWindow);
     }
 }
