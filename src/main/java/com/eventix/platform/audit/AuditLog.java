@@ -13,7 +13,10 @@ import java.util.UUID;
 
 /**
  * Writes the audit log. A success is recorded in the caller's transaction (it exists only if the action
- * committed); a failure in a transaction of its own, because the failed action rolls back.
+ * committed). A failure is recorded outside any transaction the action rolls back: callers record it with no
+ * transaction open, or in one that commits despite the refusal ({@code dontRollbackOn = ApiException.class}).
+ * Never in a nested transaction of its own: that would wait for a second pooled connection while holding one,
+ * and a burst of refusals would exhaust the pool.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -53,7 +56,7 @@ public class AuditLog {
         return new Page<>(items, page, size, count.getSingleResult());
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRED)
     public void failure(UUID actorId, String action, String resourceType, Object resourceId, RequestOrigin origin,
                         String details) {
         em.persist(new AuditEntry(actorId, action, resourceType, resourceId == null ? null : resourceId.toString(),
