@@ -35,6 +35,15 @@ final class AccountMail {
         return m.group(1);
     }
 
+    /** The link (path and query) of the first message to {@code email} whose subject contains {@code subject}. */
+    static String linkPath(String email, String subject) throws Exception {
+        String token = token(email, subject);
+        Matcher m = Pattern.compile("https?://[^/\\s]+(/\\S*[?&]token=" + token + ")")
+                .matcher(Mailbox.to(email, subject).get(0).getContent().toString());
+        assertThat(m.find()).as("a link to a page with the token").isTrue();
+        return m.group(1);
+    }
+
     static String token(String email, String subject) throws Exception {
         return token(email, subject, 1);
     }

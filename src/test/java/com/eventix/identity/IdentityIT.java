@@ -1,6 +1,7 @@
 package com.eventix.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -312,6 +313,38 @@ class IdentityIT extends IntegrationTest {
         client.post("/api/v1/auth/verify-email", Map.of("token", resent)).then().statusCode(400)
                 .body("error.code", equalTo("INVALID_VERIFICATION_TOKEN"));
         lateMe.get("/api/v1/users/me").then().body("data.emailVerified", equalTo(false));
+    }
+
+    @Test
+    void theLinksInAccountMailsOpenPagesWhoseButtonDoesWhatTheMailSays() throws Exception {
+        Api client = api();
+        String email = TestUsers.uniqueEmail("pages");
+        Api me = client.as((String) client.registerAndLogin(email, PASSWORD).get("accessToken"));
+
+        String verifyLink = AccountMail.linkPath(email, AccountMail.WELCOME);
+        String page = client.request().accept("text/html").get(verifyLink).then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertThat(page).contains("<form method=\"post\">").contains("Verify my email address")
+                .contains("value=\"" + AccountMail.token(email, AccountMail.WELCOME) + "\"");
+        me.get("/api/v1/users/me").then().body("data.emailVerified", equalTo(false));
+        String path = verifyLink.substring(0, verifyLink.indexOf('?'));
+        client.request().accept("text/html").formParam("token", AccountMail.token(email, AccountMail.WELCOME))
+                .post(path).then().statusCode(200).body(containsString("Email address verified"));
+        me.get("/api/v1/users/me").then().body("data.emailVerified", equalTo(true));
+        client.request().accept("text/html").formParam("token", "<script>alert(1)</script>").post(path).then()
+                .statusCode(400).contentType(containsString("text/html")).body(not(containsString("<script>")));
+
+        client.post("/api/v1/auth/password-reset", Map.of("email", email)).then().statusCode(202);
+        String resetLink = AccountMail.linkPath(email, AccountMail.RESET);
+        String resetPath = resetLink.substring(0, resetLink.indexOf('?'));
+        String token = AccountMail.token(email, AccountMail.RESET);
+        assertThat(client.request().accept("text/html").get(resetLink).then().statusCode(200).extract().asString())
+                .contains("name=\"newPassword\"").contains("value=\"" + token + "\"");
+        client.request().accept("text/html").formParam("token", token).formParam("newPassword", "password")
+                .post(resetPath).then().statusCode(400).body(containsString("Password not changed"));
+        client.request().accept("text/html").formParam("token", token).formParam("newPassword", "a brand new passphrase")
+                .post(resetPath).then().statusCode(200).body(containsString("Password changed"));
+        assertThat(client.login(email, "a brand new passphrase")).containsKey("accessToken");
     }
 
     @Test

@@ -2,6 +2,9 @@ package com.eventix.payments.boundary;
 
 import com.eventix.payments.control.providers.SandboxProvider;
 import com.eventix.payments.control.providers.SandboxWebhooks;
+import static com.eventix.platform.api.HtmlPage.escape;
+
+import com.eventix.platform.api.HtmlPage;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,9 +39,9 @@ public class SandboxCheckoutResource {
         SandboxProvider.Page page = sandbox.page(reference);
         String amount = escape(page.amount().toPlainString() + " " + page.currency());
         if (!"OPEN".equals(page.state())) {
-            return html("Checkout closed", "<p>This checkout is " + escape(page.state().toLowerCase()) + ".</p>");
+            return HtmlPage.of("Checkout closed", "<p>This checkout is " + escape(page.state().toLowerCase()) + ".</p>");
         }
-        return html("Eventix sandbox checkout", "<p>Amount due: <strong>" + amount + "</strong></p>"
+        return HtmlPage.of("Eventix sandbox checkout", "<p>Amount due: <strong>" + amount + "</strong></p>"
                 + "<form method=\"post\" action=\"" + escape(reference) + "/pay\"><button>Pay " + amount + "</button></form>"
                 + "<form method=\"post\" action=\"" + escape(reference) + "/decline\"><button>Decline</button></form>");
     }
@@ -72,16 +75,7 @@ public class SandboxCheckoutResource {
             sandbox.close(reference, pay, uri.getBaseUriBuilder().path("payments/webhooks/" + SandboxProvider.NAME).build());
         }
         webhooks.deliver(reference);
-        return html(pay ? "Payment received" : "Payment declined",
+        return HtmlPage.of(pay ? "Payment received" : "Payment declined",
                 pay ? "<p>Thank you. Your tickets are on their way.</p>" : "<p>No money was taken.</p>");
-    }
-
-    private static String html(String title, String body) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + escape(title)
-                + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
