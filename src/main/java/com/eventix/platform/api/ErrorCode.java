@@ -61,6 +61,7 @@ public enum ErrorCode {
     OAUTH_NOT_CONFIGURED(503),
     PAYMENT_PROVIDER_ERROR(502),
     PAYMENT_PROVIDER_NOT_CONFIGURED(503),
+    PAYLOAD_TOO_LARGE(413),
     INTERNAL_ERROR(500);
 
     private final int status;
@@ -82,6 +83,7 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
             default -> status >= 500 ? INTERNAL_ERROR : VALIDATION_FAILED;
