@@ -6,10 +6,15 @@ import com.eventix.devserver.Ports;
 import com.eventix.devserver.PostgresProvider;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +92,9 @@ public final class SuiteServices {
         settings.put("GOOGLE_CLIENT_ID", GOOGLE_CLIENT_ID);
         settings.put("GOOGLE_CLIENT_SECRET", "test-secret");
         settings.put("EVENTIX_DATA_DIR", Path.of("target", "it-data").toAbsolutePath().toString());
-        // Tests reach the server from the loopback address, as a trusted proxy would: each test's client sends its
-        // own address in X-Forwarded-For, so per-address limits stay per test.
-        settings.put("TRUSTED_PROXIES", "127.0.0.1, ::1");
+        // Tests reach the server from this machine, as a trusted proxy would: each test's client sends its own
+        // address in X-Forwarded-For, so per-address limits stay per test.
+        settings.put("TRUSTED_PROXIES", localAddresses());
         settings.put("CORS_ALLOWED_ORIGINS", CORS_ORIGIN);
         settings.put("RATE_LIMIT_READ", Integer.toString(RATE_LIMIT_READ));
         settings.put("RATE_LIMIT_WRITE", Integer.toString(RATE_LIMIT_WRITE));
@@ -105,6 +110,26 @@ public final class SuiteServices {
         settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         return settings;
+    }
+
+    /**
+     * This machine's own addresses: tests reach the server at the one Arquillian reports, which may be the host's
+     * network address rather than the loopback. (No spaces: the value travels on a command line.)
+     */
+    private static String localAddresses() {
+        List<String> addresses = new ArrayList<>(List.of("127.0.0.1", "::1"));
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !addresses.contains(address.getHostAddress())) {
+                        addresses.add(address.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // the loopback alone then
+        }
+        return String.join(",", addresses);
     }
 
     /** The default server keeps banners on its disk; the "payara-micro-s3" one stores them in {@link #s3}. */

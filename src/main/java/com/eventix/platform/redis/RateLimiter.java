@@ -48,7 +48,8 @@ public class RateLimiter {
     void init() {
         closedFamilies = Arrays.stream(failClosed.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(String::toLowerCase).collect(Collectors.toUnmodifiableSet());
-        local = new LocalRateLimiter(localMaxKeys, clock::millis);
+        // Not clock::millis: Clock.tick with a sub-millisecond tick divides by zero there.
+        local = new LocalRateLimiter(localMaxKeys, () -> clock.instant().toEpochMilli());
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -23,11 +24,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Request bodies of at most MAX_REQUEST_BODY bytes: a larger declared Content-Length is refused before anything
  * is read, and a body that grows past the limit while being read (chunked, or lying about its length) fails the
  * read; either way the client gets 413 PAYLOAD_TOO_LARGE. Methods marked {@link OwnBodyLimit} bound their own.
+ * <p>
+ * Before answering, up to {@link #SWALLOW} more bytes of the refused body are read and dropped (never kept):
+ * a client still sending does not read the answer until its body is out, and a connection closed under it loses
+ * the answer. Beyond that the connection is closed, as any server must.
  */
 @Provider
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION + 600)
 public class BodyLimit implements ContainerRequestFilter {
+    static final long SWALLOW = 8L * 1024 * 1024;
+
     @Inject
     @ConfigProperty(name = "MAX_REQUEST_BODY")
     long maxBytes;
@@ -49,7 +56,12 @@ public class BodyLimit implements ContainerRequestFilter {
                 length = -1;
             }
             if (length > maxBytes) {
-                request.abortWith(Responses.error(tooLarge().code(), tooLarge().getMessage(), tooLarge().details()));
+                ApiException tooLarge = tooLarge();
+                Response response = Responses.error(tooLarge.code(), tooLarge.getMessage(), tooLarge.details());
+                if (length > SWALLOW || !swallow(request.getEntityStream())) {
+                    response = Response.fromResponse(response).header("Connection", "close").build();
+                }
+                request.abortWith(response);
                 return;
             }
         }
@@ -59,6 +71,24 @@ public class BodyLimit implements ContainerRequestFilter {
     private ApiException tooLarge() {
         return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Request body too large",
                 Map.of("body", "must be at most " + maxBytes + " bytes"));
+    }
+
+    /** Reads and drops at most {@link #SWALLOW} bytes; whether the body ended within them. */
+    private static boolean swallow(InputStream in) {
+        byte[] buffer = new byte[8192];
+        long dropped = 0;
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                dropped += n;
+                if (dropped > SWALLOW) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Counts what is read; the first byte past the limit fails the read with the 413 failure. */
@@ -99,6 +129,7 @@ public class BodyLimit implements ContainerRequestFilter {
         private void counted(long n) {
             count += n;
             if (count > limit) {
+                swallow(in);
                 throw tooLarge();
             }
         }
