@@ -31,13 +31,13 @@ public class Cors extends HttpFilter {
     static final String HEADERS = "Authorization, Content-Type, Accept, Accept-Language, Idempotency-Key";
     static final String EXPOSED = "Location, Retry-After, Idempotent-Replayed, Content-Disposition";
     static final String MAX_AGE = "600";
-    private static final Jsonb JSON = JsonbBuilder.create();
-
     private Set<String> allowed;
+    private Jsonb json;
 
     @Override
     public void init() {
         allowed = parse(ConfigProvider.getConfig().getOptionalValue("CORS_ALLOWED_ORIGINS", String.class).orElse(""));
+        json = JsonbBuilder.create();
     }
 
     static Set<String> parse(String list) {
@@ -88,11 +88,11 @@ public class Cors extends HttpFilter {
         response.setHeader("Access-Control-Allow-Credentials", "true");
     }
 
-    private static void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.toJson(ApiResponse.failure(new ApiError(ErrorCode.FORBIDDEN,
+        response.getWriter().write(json.toJson(ApiResponse.failure(new ApiError(ErrorCode.FORBIDDEN,
                 "Cross-origin requests from this origin are not allowed", Map.of()))));
     }
 }
