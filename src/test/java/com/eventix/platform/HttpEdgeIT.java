@@ -5,17 +5,22 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.eventix.testing.Api;
 import com.eventix.testing.IntegrationTest;
+import com.eventix.testing.Organizer;
 import com.eventix.testing.SuiteServices;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -181,6 +187,26 @@ class HttpEdgeIT extends IntegrationTest {
         // Read in full and judged on its content: a registration without the required fields.
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(JsonPath.from(r.body()).getString("error.code")).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void bannerUploadsKeepTheirOwnLargerLimit() throws Exception {
+        Organizer owner = Organizer.verified(api(), admin(), "edge-banner");
+        String eventId = owner.draft(Organizer.eventBody("Big banner", "art", "",
+                Instant.now().plus(30, ChronoUnit.DAYS)));
+        // Noise does not compress: a PNG of about 2 MB, over MAX_REQUEST_BODY and under BANNER_MAX_BYTES.
+        BufferedImage img = new BufferedImage(1000, 700, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        assertThat(png.size()).isBetween(1_500_000, 5_000_000);
+        owner.api.request().contentType("image/png").body(png.toByteArray())
+                .put("/api/v1/events/" + eventId + "/banner").then().statusCode(200);
     }
 
     private HttpRequest.Builder post(String path, HttpRequest.BodyPublisher body) {
