@@ -118,6 +118,7 @@ class HttpEdgeIT extends IntegrationTest {
         responses.put("openapi", api().get("/openapi"));
         responses.put("swagger ui", api().get("/swagger-ui/"));
         responses.put("my tickets", attendee.get("/api/v1/tickets/my-tickets"));
+        responses.put("sandbox checkout", api().get("/api/v1/payments/sandbox/checkout/no-such-reference"));
         responses.forEach((what, r) -> {
             assertThat(r.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
             assertThat(r.header("X-Frame-Options")).as(what).isEqualTo("DENY");

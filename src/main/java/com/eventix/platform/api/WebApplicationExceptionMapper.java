@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.Optional;
 
 /** JAX-RS' own failures (unknown path, wrong method or media type, unreadable body) in the envelope. */
 @Provider
@@ -38,7 +39,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return Responses.error(ErrorCode.VALIDATION_FAILED, "Request body is required",
                     Map.of("body", "must not be empty"));
         }
-        if ((status == 404 || status == 400) && e.getCause() != null) {
+        if ((status == 404 && e.getCause() != null) || (status == 400 && parameterName(e).isPresent())) {
             // A path, query or header parameter that cannot be converted (e.g. a malformed UUID) is the client's
             // input error, not a missing resource. The converter's message names Java classes: never echoed.
             return Responses.error(ErrorCode.VALIDATION_FAILED, "A parameter has an invalid value",
@@ -64,16 +65,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         } catch (RuntimeException | LinkageError notAvailable) {
             // No matched method to inspect: fall back to the name JAX-RS reports, below.
         }
-        return Map.of(parameterName(e), "has an invalid value");
+        return Map.of(parameterName(e).orElse("parameter"), "has an invalid value");
     }
 
     /** Jersey's ParamException names the parameter (read reflectively: no compile-time tie to the implementation). */
-    private static String parameterName(WebApplicationException e) {
+    private static Optional<String> parameterName(WebApplicationException e) {
         try {
             Object name = e.getClass().getMethod("getParameterName").invoke(e);
-            return name instanceof String s && !s.isBlank() ? s : "parameter";
+            return name instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException notJersey) {
-            return "parameter";
+            return Optional.empty();
         }
     }
 }

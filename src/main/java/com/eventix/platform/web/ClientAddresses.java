@@ -2,6 +2,8 @@ package com.eventix.platform.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
@@ -36,6 +38,11 @@ public class ClientAddresses {
             LOG.warning("TRUST_PROXY_HEADERS is deprecated: set TRUSTED_PROXIES to the addresses of your proxies. "
                     + "Until then the right-most X-Forwarded-For entry is taken as the client.");
         }
+    }
+
+    /** Created at startup, so that a TRUSTED_PROXIES entry that is no address stops deployment, not a request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // creating the bean parsed the setting
     }
 
     public String of(HttpServletRequest request) {
