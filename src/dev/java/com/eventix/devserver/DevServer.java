@@ -67,7 +67,8 @@ public final class DevServer {
             say("Redis: using " + redisHost + ":" + redisPort);
         } else {
             say("Redis: NOT reachable at " + redisHost + ":" + redisPort
-                    + " - running without it (no cache, no rate limits); start Redis or set REDIS_HOST/REDIS_PORT");
+                    + " - running without it (no cache; only sign-in and registration rate-limited, per instance); "
+                    + "start Redis or set REDIS_HOST/REDIS_PORT");
         }
 
         PayaraLauncher launcher = new PayaraLauncher(port, HOME.resolve("payara"), settings);

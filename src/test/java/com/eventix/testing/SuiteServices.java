@@ -6,10 +6,15 @@ import com.eventix.devserver.Ports;
 import com.eventix.devserver.PostgresProvider;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,12 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 public final class SuiteServices {
     public static final String GOOGLE_CLIENT_ID = "eventix-test-client";
     public static final String SANDBOX_WEBHOOK_SECRET = "whsec_eventix_it_sandbox";
+    /** The browser origin the suite's server accepts cross-origin requests from. */
+    public static final String CORS_ORIGIN = "https://app.eventix.test";
+    /** The suite's per-window limits of the API families (generous: tests make many requests per user). */
+    public static final int RATE_LIMIT_READ = 1000;
+    public static final int RATE_LIMIT_WRITE = 300;
+    public static final int RATE_LIMIT_AUTH = 100;
     private static SuiteServices instance;
 
     public final PostgresProvider database;
@@ -89,8 +100,13 @@ public final class SuiteServices {
         settings.put("GOOGLE_CLIENT_ID", GOOGLE_CLIENT_ID);
         settings.put("GOOGLE_CLIENT_SECRET", "test-secret");
         settings.put("EVENTIX_DATA_DIR", Path.of("target", "it-data").toAbsolutePath().toString());
-        // Each test gets its own client address (X-Forwarded-For), so per-IP limits stay per test.
-        settings.put("TRUST_PROXY_HEADERS", "true");
+        // Tests reach the server from this machine, as a trusted proxy would: each test's client sends its own
+        // address in X-Forwarded-For, so per-address limits stay per test.
+        settings.put("TRUSTED_PROXIES", localAddresses());
+        settings.put("CORS_ALLOWED_ORIGINS", CORS_ORIGIN);
+        settings.put("RATE_LIMIT_READ", Integer.toString(RATE_LIMIT_READ));
+        settings.put("RATE_LIMIT_WRITE", Integer.toString(RATE_LIMIT_WRITE));
+        settings.put("RATE_LIMIT_AUTH", Integer.toString(RATE_LIMIT_AUTH));
         // Time-driven event transitions are checked every second, so tests can watch them happen.
         settings.put("EVENT_LIFECYCLE_INTERVAL", "1s");
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
@@ -119,6 +135,26 @@ public final class SuiteServices {
         settings.put("DB_POOL_MAX", "4");
         settings.put("DB_POOL_WAIT_MILLIS", "5000");
         return settings;
+    }
+
+    /**
+     * This machine's own addresses: tests reach the server at the one Arquillian reports, which may be the host's
+     * network address rather than the loopback. (No spaces: the value travels on a command line.)
+     */
+    private static String localAddresses() {
+        List<String> addresses = new ArrayList<>(List.of("127.0.0.1", "::1"));
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !addresses.contains(address.getHostAddress())) {
+                        addresses.add(address.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // the loopback alone then
+        }
+        return String.join(",", addresses);
     }
 
     /**

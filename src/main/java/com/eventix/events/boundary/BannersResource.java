@@ -8,6 +8,7 @@ import com.eventix.events.entity.Event;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.security.CurrentUser;
+import com.eventix.platform.web.OwnBodyLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,7 @@ public class BannersResource {
     ClientOrigin origin;
 
     @PUT
+    @OwnBodyLimit
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload your event's banner", description = "The raw image as the body, Content-Type image/png "
             + "or image/jpeg (checked against the content), at most BANNER_MAX_BYTES (5 MiB by default). The event's "

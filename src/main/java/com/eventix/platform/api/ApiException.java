@@ -44,6 +44,16 @@ public class ApiException extends RuntimeException {
         return effectsKept;
     }
 
+    /** The first ApiException in a chain of causes (what layers wrapped around it), if any. */
+    public static java.util.Optional<ApiException> foundIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return java.util.Optional.of(api);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static ApiException notFound(String what) {
         return new ApiException(ErrorCode.NOT_FOUND, what + " not found");
     }

@@ -66,6 +66,7 @@ public enum ErrorCode {
     INVALID_VERIFICATION_TOKEN(400),
     INVALID_RESET_TOKEN(400),
     SESSION_EXPIRED(401),
+    PAYLOAD_TOO_LARGE(413),
     INTERNAL_ERROR(500);
 
     private final int status;
@@ -87,6 +88,7 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
             default -> status >= 500 ? INTERNAL_ERROR : VALIDATION_FAILED;

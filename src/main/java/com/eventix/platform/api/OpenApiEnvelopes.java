@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Makes the OpenAPI document say what goes over the wire: successful payloads wrapped in the envelope
  * ({@code data} holds what the operation declares), and on every operation the failures all endpoints share
- * (validation, authentication, authorisation, rate limiting, internal), without repeating them in annotations.
+ * (validation, authentication, authorisation, body size, rate limiting, internal), without repeating them in
+ * annotations.
  */
 public class OpenApiEnvelopes implements OASFilter {
     private static final String ERROR_ENVELOPE = "ErrorEnvelope";
@@ -70,6 +71,9 @@ public class OpenApiEnvelopes implements OASFilter {
         if (secured) {
             add(responses, "401", "Missing, expired or invalid access token (UNAUTHORIZED)");
             add(responses, "403", "Your role may not do this (FORBIDDEN)");
+        }
+        if (operation.getRequestBody() != null) {
+            add(responses, "413", "Request body larger than MAX_REQUEST_BODY (PAYLOAD_TOO_LARGE)");
         }
         add(responses, "429", "Too many requests (RATE_LIMITED); see the Retry-After header");
         add(responses, "500", "Unexpected failure (INTERNAL_ERROR, with an incident id)");

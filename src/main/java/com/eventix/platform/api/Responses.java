@@ -47,6 +47,7 @@ public final class Responses {
             case 404 -> "No such resource";
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable: this resource answers application/json";
+            case 413 -> "Request body too large";
             case 415 -> "Unsupported media type: send application/json";
             default -> status >= 500 ? "Internal error" : "Request failed";
         };

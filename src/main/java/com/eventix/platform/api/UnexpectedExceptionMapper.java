@@ -4,6 +4,10 @@ import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -20,6 +24,13 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+    @Context
+    ResourceInfo resource;
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -34,7 +45,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return new ValidationExceptionMapper().toResponse(cve);
             }
             if (t instanceof WebApplicationException wae && t != e) {
-                return new WebApplicationExceptionMapper().toResponse(wae);
+                return WebApplicationExceptionMapper.respond(wae, resource, uri, headers);
             }
             if (t instanceof EJBException ejb && ejb.getCausedByException() != null && ejb.getCausedByException() != t.getCause()) {
                 return toResponse(ejb.getCausedByException());

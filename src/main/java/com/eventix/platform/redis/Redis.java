@@ -59,7 +59,7 @@ public class Redis {
                 // Back after an outage: announce it before answering, so caches drop what may be stale first.
                 jedis.ping();
                 if (down.compareAndSet(true, false)) {
-                    LOG.warning("Redis is reachable again: caching and rate limiting restored");
+                    LOG.warning("Redis is reachable again: caching and shared rate limits restored");
                     reconnected.fire(new RedisReconnected());
                 }
             }
@@ -74,7 +74,8 @@ public class Redis {
             skipUntil.set(clock.instant().plus(BACK_OFF));
             if (down.compareAndSet(false, true)) {
                 LOG.warning("Redis is unreachable (" + e.getMessage() + "): continuing without it; "
-                        + "caching is bypassed and rate limiting is DISABLED until it returns");
+                        + "caching is bypassed, and until it returns rate limits are counted per instance for the families in "
+                        + "RATE_LIMIT_FAIL_CLOSED and not enforced for the others");
             }
             return Optional.empty();
         }
