@@ -6,8 +6,7 @@ import com.eventix.identity.control.EmailVerification;
 import com.eventix.identity.control.PasswordResets;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.HtmlPage;
-import com.eventix.platform.api.RateLimitedException;
-import com.eventix.platform.api.ServiceBusyException;
+import com.eventix.platform.api.RetryLaterException;
 import com.eventix.platform.audit.ClientOrigin;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -91,9 +90,8 @@ public class AccountPagesResource {
     private static Response refused(String title, ApiException e) {
         Response.ResponseBuilder answer = Response.status(e.code().status()).type(MediaType.TEXT_HTML_TYPE)
                 .entity(HtmlPage.of(title, "<p>" + escape(e.getMessage()) + "</p>"));
-        long retryAfter = e instanceof RateLimitedException limited ? limited.retryAfterSeconds()
-                : e instanceof ServiceBusyException busy ? busy.retryAfterSeconds() : 0;
-        return retryAfter > 0 ? answer.header("Retry-After", retryAfter).build() : answer.build();
+        return e instanceof RetryLaterException later
+                ? answer.header("Retry-After", later.retryAfterSeconds()).build() : answer.build();
     }
 
     private static Response page(int status, String title, String body) {

@@ -10,11 +10,8 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     @Override
     public Response toResponse(ApiException e) {
         Response response = Responses.error(e.code(), e.getMessage(), e.details());
-        if (e instanceof RateLimitedException limited) {
-            return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
-        }
-        if (e instanceof ServiceBusyException busy) {
-            return Response.fromResponse(response).header("Retry-After", busy.retryAfterSeconds()).build();
+        if (e instanceof RetryLaterException later) {
+            return Response.fromResponse(response).header("Retry-After", later.retryAfterSeconds()).build();
         }
         return response;
     }

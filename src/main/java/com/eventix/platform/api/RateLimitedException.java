@@ -1,17 +1,8 @@
 package com.eventix.platform.api;
 
-import java.util.Map;
-
-/** 429: the caller must wait; the wait travels as Retry-After and in the details. */
-public class RateLimitedException extends ApiException {
-    private final long retryAfterSeconds;
-
+/** 429: the caller must wait. */
+public class RateLimitedException extends RetryLaterException {
     public RateLimitedException(long retryAfterSeconds) {
-        super(ErrorCode.RATE_LIMITED, "Too many requests; retry later", Map.of("retryAfterSeconds", retryAfterSeconds));
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(ErrorCode.RATE_LIMITED, "Too many requests; retry later", retryAfterSeconds);
     }
 }
