@@ -1,20 +1,17 @@
 package com.eventix.booking.control;
 
 import com.eventix.booking.entity.Reservation;
-import com.eventix.events.control.EventChanged;
-import com.eventix.events.entity.TicketTier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +27,7 @@ public class HoldExpiry {
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
-    jakarta.enterprise.event.Event<EventChanged> changed;
+    Inventory inventory;
     @Inject
     @ConfigProperty(name = "PAYMENT_GRACE")
     Duration paymentGrace;
@@ -68,14 +65,12 @@ public class HoldExpiry {
         return active.size();
     }
 
-    /** Ends the holds (sorted by tier, so tiers are locked in the database's order) and gives their tickets back. */
+    /** Ends the holds and gives their tickets back, all tiers at once. */
     private void giveBack(List<Reservation> holds, ToIntFunction<Reservation> end, Instant now) {
-        Set<UUID> events = new HashSet<>();
+        Map<UUID, Integer> quantities = new HashMap<>();
         for (Reservation hold : holds) {
-            int quantity = end.applyAsInt(hold);
-            em.find(TicketTier.class, hold.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
-            events.add(hold.eventId());
+            quantities.merge(hold.tierId(), end.applyAsInt(hold), Integer::sum);
         }
-        events.forEach(id -> changed.fire(EventChanged.inventory(id)));
+        inventory.giveBack(quantities);
     }
 }

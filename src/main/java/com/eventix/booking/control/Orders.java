@@ -5,7 +5,6 @@ import com.eventix.booking.entity.OrderItem;
 import com.eventix.booking.entity.Reservation;
 import com.eventix.events.control.EventChanged;
 import com.eventix.events.entity.Event;
-import com.eventix.events.entity.TicketTier;
 import com.eventix.identity.control.Users;
 import com.eventix.notifications.control.Notifications;
 import com.eventix.platform.api.ApiException;
@@ -36,11 +35,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Orders {
-    /**
-     * PostgreSQL orders uuids by their bytes, unsigned, which is the order of their lower-case text (UUID.compareTo
-     * compares signed longs): rows are locked in this order wherever several are.
-     */
-    static final Comparator<UUID> IN_DATABASE_ORDER = Comparator.comparing(UUID::toString);
+    private static final Comparator<UUID> IN_DATABASE_ORDER = Inventory.IN_DATABASE_ORDER;
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
@@ -53,6 +48,8 @@ public class Orders {
     Notifications notifications;
     @Inject
     Clock clock;
+    @Inject
+    Inventory inventory;
     @Inject
     jakarta.enterprise.event.Event<EventChanged> changed;
 
@@ -123,18 +120,10 @@ public class Orders {
                 lateByTier.merge(item.tierId(), item.quantity(), Integer::sum);
             }
         }
-        // Tiers in the database's id order, as everywhere else, so two late payments (or one and the expiry
-        // sweep) never lock the same tiers in opposite orders.
-        Map<UUID, TicketTier> tiers = new TreeMap<>(IN_DATABASE_ORDER);
-        for (UUID tierId : lateByTier.keySet()) {
-            TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
-            if (tier.availableQuantity() < lateByTier.get(tierId)) {
-                return refused(order, items, Fulfilment.SOLD_OUT,
-                        "its reservation ran out before the payment arrived and the tickets have been sold since");
-            }
-            tiers.put(tierId, tier);
+        if (!inventory.tryTake(lateByTier)) {
+            return refused(order, items, Fulfilment.SOLD_OUT,
+                    "its reservation ran out before the payment arrived and the tickets have been sold since");
         }
-        lateByTier.forEach((tierId, quantity) -> tiers.get(tierId).hold(quantity, now));
         List<Ticket> issued = new ArrayList<>();
         for (OrderItem item : items) {
             Reservation hold = holds.get(item.id());
@@ -181,23 +170,19 @@ public class Orders {
     }
 
     /**
-     * Releases the items' holds that are still active. Holds are locked first, then their tiers in the database's
-     * order, as everywhere else, so that two of these (or one and the expiry sweep) never wait on each other.
+     * Releases the items' holds that are still active. Holds are locked first, in the database's order, then
+     * {@link Inventory} locks their tiers, so two of these (or one and the expiry sweep) never wait on each other.
      */
     private void releaseActiveHolds(List<OrderItem> items) {
         Instant now = clock.instant();
         Map<UUID, Integer> released = new TreeMap<>(IN_DATABASE_ORDER);
-        Map<UUID, UUID> eventOfTier = new TreeMap<>(IN_DATABASE_ORDER);
         inLockOrder(items).forEach(item -> {
             Reservation hold = em.find(Reservation.class, item.reservationId(), LockModeType.PESSIMISTIC_WRITE);
             if (hold.isActive()) {
                 released.merge(item.tierId(), hold.release(now), Integer::sum);
-                eventOfTier.put(item.tierId(), item.eventId());
             }
         });
-        released.forEach((tierId, quantity) ->
-                em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now));
-        eventOfTier.values().stream().distinct().forEach(id -> changed.fire(EventChanged.inventory(id)));
+        inventory.giveBack(released);
     }
 
     /**
