@@ -5,14 +5,9 @@ import com.eventix.booking.entity.OrderItem;
 import com.eventix.booking.entity.Reservation;
 import com.eventix.events.control.EventChanged;
 import com.eventix.events.entity.Event;
-import com.eventix.identity.control.Users;
-import com.eventix.notifications.control.Notifications;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.api.Page;
-import com.eventix.tickets.control.QrImages;
-import com.eventix.tickets.control.Tickets;
-import com.eventix.tickets.entity.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,8 +25,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Orders: placing one for a user's holds, and fulfilling it when its payment completes: holds become tickets,
- * the order is PAID and the tickets are emailed, all in the payment's transaction.
+ * Orders: placing one for a user's holds, and fulfilling it when its payment completes: its holds are consumed,
+ * the order is PAID and {@link OrderPaid} announced, on which tickets are issued and emailed, all in the payment's
+ * transaction. An order that cannot be honoured announces {@link OrderRefused} instead.
  */
 @ApplicationScoped
 public class Orders {
@@ -39,19 +35,15 @@ public class Orders {
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
-    Tickets tickets;
-    @Inject
-    QrImages qrImages;
-    @Inject
-    Users users;
-    @Inject
-    Notifications notifications;
-    @Inject
     Clock clock;
     @Inject
     Inventory inventory;
     @Inject
     jakarta.enterprise.event.Event<EventChanged> changed;
+    @Inject
+    jakarta.enterprise.event.Event<OrderPaid> paid;
+    @Inject
+    jakarta.enterprise.event.Event<OrderRefused> refused;
 
     /** What became of an order whose payment completed. */
     public enum Fulfilment {
@@ -124,16 +116,15 @@ public class Orders {
             return refused(order, items, Fulfilment.SOLD_OUT,
                     "its reservation ran out before the payment arrived and the tickets have been sold since");
         }
-        List<Ticket> issued = new ArrayList<>();
         for (OrderItem item : items) {
             Reservation hold = holds.get(item.id());
             if (hold.isActive()) {
                 hold.consume(now);
             }
-            issued.addAll(tickets.issue(orderId, order.userId(), item.eventId(), item.tierId(), item.quantity()));
         }
         order.paid(now);
-        emailTickets(order, issued);
+        paid.fire(new OrderPaid(orderId, order.userId(), order.totalAmount(), order.currency(), items.stream()
+                .map(item -> new OrderPaid.Item(item.eventId(), item.tierId(), item.quantity())).toList()));
         items.stream().map(OrderItem::eventId).distinct().forEach(id -> changed.fire(EventChanged.inventory(id)));
         return Fulfilment.FULFILLED;
     }
@@ -147,11 +138,7 @@ public class Orders {
             order.expire(clock.instant());
         }
         releaseActiveHolds(items);
-        notifications.email(order.userId(), users.get(order.userId()).email(), "ORDER_REFUNDED",
-                "Your payment for order " + order.id() + " is being refunded",
-                "We could not issue the tickets of order " + order.id() + ": " + why + ".\n\nYour payment of "
-                        + order.totalAmount().toPlainString() + " " + order.currency()
-                        + " is being refunded in full to the way you paid.\n");
+        refused.fire(new OrderRefused(order.id(), order.userId(), order.totalAmount(), order.currency(), why));
         return outcome;
     }
 
@@ -241,20 +228,5 @@ public class Orders {
                         + "ORDER BY o.createdAt DESC, o.id", Order.class)
                 .setParameter("user", userId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
         return new Page<>(items, page, size, total);
-    }
-
-    private void emailTickets(Order order, List<Ticket> issued) {
-        String to = users.get(order.userId()).email();
-        StringBuilder body = new StringBuilder("Thank you for your order " + order.id() + " ("
-                + order.totalAmount().toPlainString() + " " + order.currency() + ").\n\nYour tickets:\n");
-        List<Notifications.Attachment> attachments = new ArrayList<>();
-        issued.stream().sorted(Comparator.comparing(Ticket::id)).forEach(ticket -> {
-            body.append("- Ticket ").append(ticket.id()).append(" (QR code attached)\n");
-            attachments.add(new Notifications.Attachment("ticket-" + ticket.id() + ".png", "image/png",
-                    qrImages.png(ticket.qrCode())));
-        });
-        body.append("\nShow the QR code at the entrance. Your tickets are also in the app under My tickets.\n");
-        notifications.email(order.userId(), to, "ORDER_CONFIRMED", "Your tickets for order " + order.id(),
-                body.toString(), attachments);
     }
 }
