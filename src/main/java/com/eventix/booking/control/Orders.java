@@ -15,12 +15,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -184,6 +187,66 @@ public class Orders {
         }
         order.expire(clock.instant());
         return true;
+    }
+
+    /**
+     * A payment for the order is in flight: its active holds are kept until {@code grace} past their own expiry,
+     * since the provider may still confirm it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void protectHolds(UUID orderId, Duration grace) {
+        Instant now = clock.instant();
+        activeHolds(orderId).forEach(hold -> hold.protectUntil(hold.expiresAt().plus(grace), now));
+    }
+
+    /** The order's payment in flight ended without paying: its holds run out at their own expiry again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unprotectHolds(UUID orderId) {
+        Instant now = clock.instant();
+        activeHolds(orderId).forEach(hold -> hold.unprotect(now));
+    }
+
+    private List<Reservation> activeHolds(UUID orderId) {
+        return inLockOrder(itemsOf(orderId)).stream()
+                .map(item -> em.find(Reservation.class, item.reservationId(), LockModeType.PESSIMISTIC_WRITE))
+                .filter(Reservation::isActive).toList();
+    }
+
+    /**
+     * Of these orders, those with a hold still active, each with the earliest expiry among its active holds.
+     */
+    public Map<UUID, Instant> activeHoldExpiries(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Instant> earliest = new HashMap<>();
+        em.createQuery("SELECT i.orderId, r.expiresAt FROM OrderItem i, Reservation r WHERE i.orderId IN :orders "
+                        + "AND r.id = i.reservationId AND r.status = :active", Object[].class)
+                .setParameter("orders", orderIds).setParameter("active", Reservation.Status.ACTIVE)
+                .getResultList()
+                .forEach(row -> earliest.merge((UUID) row[0], (Instant) row[1], (a, b) -> a.isBefore(b) ? a : b));
+        return earliest;
+    }
+
+    /** Up to {@code limit} PENDING orders with no active hold left, oldest first: their checkouts are abandoned. */
+    public List<UUID> pendingWithoutActiveHolds(int limit) {
+        return em.createQuery("SELECT o.id FROM Order o WHERE o.status = :pending AND NOT EXISTS ("
+                        + "SELECT i FROM OrderItem i, Reservation r WHERE i.orderId = o.id AND r.id = i.reservationId "
+                        + "AND r.status = :active) ORDER BY o.createdAt, o.id", UUID.class)
+                .setParameter("pending", Order.Status.PENDING).setParameter("active", Reservation.Status.ACTIVE)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Whether every hold of the order is still active. */
+    public boolean holdsAllActive(UUID orderId) {
+        return itemsOf(orderId).stream().allMatch(item -> em.find(Reservation.class, item.reservationId()).isActive());
+    }
+
+    /** The order the user placed for this hold, if they placed one. */
+    public Optional<UUID> placedFor(UUID userId, UUID reservationId) {
+        return em.createQuery("SELECT o.id FROM OrderItem i, Order o WHERE i.reservationId = :hold "
+                        + "AND o.id = i.orderId AND o.userId = :user", UUID.class)
+                .setParameter("hold", reservationId).setParameter("user", userId).getResultStream().findFirst();
     }
 
     private static List<OrderItem> inLockOrder(List<OrderItem> items) {

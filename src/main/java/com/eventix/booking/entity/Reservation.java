@@ -45,6 +45,10 @@ public class Reservation {
     @Column(name = "expires_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant expiresAt;
+    /** While a payment for it is in flight, the hold is not expired before this (null: not protected). */
+    @Column(name = "protected_until")
+    @Convert(converter = InstantConverter.class)
+    private Instant protectedUntil;
     @Column(name = "created_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant createdAt;
@@ -81,6 +85,25 @@ public class Reservation {
             throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "The hold has not expired yet");
         }
         return end(Status.EXPIRED, now);
+    }
+
+    /**
+     * A payment for the hold is in flight: the hold is not expired before {@code until} (it may run past its expiry,
+     * since the provider may still confirm the payment). Nothing changes on a hold that has ended.
+     */
+    public void protectUntil(Instant until, Instant now) {
+        if (isActive()) {
+            protectedUntil = until;
+            updatedAt = now;
+        }
+    }
+
+    /** The payment that protected the hold ended without paying: the hold runs out at its own expiry again. */
+    public void unprotect(Instant now) {
+        if (isActive() && protectedUntil != null) {
+            protectedUntil = null;
+            updatedAt = now;
+        }
     }
 
     /** A paid order turns the hold into tickets; nothing goes back to the tier. */
@@ -140,6 +163,10 @@ public class Reservation {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public Instant protectedUntil() {
+        return protectedUntil;
     }
 
     public Instant createdAt() {

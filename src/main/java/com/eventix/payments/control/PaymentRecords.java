@@ -4,7 +4,6 @@ import com.eventix.booking.control.Orders;
 import com.eventix.booking.entity.Order;
 import com.eventix.payments.control.providers.WebhookEvent;
 import com.eventix.payments.entity.Payment;
-import com.eventix.booking.entity.Reservation;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
 import java.util.Map;
@@ -50,6 +49,10 @@ public class PaymentRecords {
     @Inject
     @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
     Duration checkInterval;
+    /** How long past their expiry the holds of a payment in flight are kept. */
+    @Inject
+    @ConfigProperty(name = "PAYMENT_GRACE")
+    Duration paymentGrace;
 
     /** What applying a webhook left to do outside the transaction: nothing, or refunding this payment. */
     public record Followup(UUID refundPaymentId) {
@@ -102,7 +105,7 @@ public class PaymentRecords {
         if (ofOrder(orderId).stream().anyMatch(p -> p.status() != Payment.Status.FAILED)) {
             throw new ApiException(ErrorCode.PAYMENT_IN_PROGRESS, "This order already has a payment in progress or done");
         }
-        if (orders.itemsOf(orderId).stream().anyMatch(i -> !em.find(Reservation.class, i.reservationId()).isActive())) {
+        if (!orders.holdsAllActive(orderId)) {
             throw new ApiException(ErrorCode.RESERVATION_NOT_ACTIVE, "The order's reservations have ended; reserve again");
         }
         Payment payment = new Payment(orderId, provider, order.totalAmount(), order.currency(), clock.instant());
@@ -115,6 +118,8 @@ public class PaymentRecords {
     public Payment authorized(UUID paymentId, String reference, String url) {
         Payment payment = locked(paymentId);
         payment.authorize(reference, url, clock.instant());
+        // The payer may pay up to the last second of the holds, and the provider confirm a while later.
+        orders.protectHolds(payment.orderId(), paymentGrace);
         return payment;
     }
 
@@ -159,6 +164,7 @@ public class PaymentRecords {
                     LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
                             + payment.status() + ", " + event.amount() + " " + event.currency() + "); refunding");
                     payment.refundCaptured(now);
+                    orders.unprotectHolds(payment.orderId());
                     audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
                             "money taken on an attempt that had ended or for another amount");
                     return Followup.refund(payment);
@@ -269,11 +275,8 @@ public class PaymentRecords {
 
     /** The latest attempt of the order the user placed for this hold, if they placed one. */
     public Optional<Payment> latestOfOrderFor(UUID userId, UUID reservationId) {
-        return em.createQuery("SELECT p FROM Payment p, OrderItem i, Order o WHERE i.reservationId = :hold "
-                        + "AND o.id = i.orderId AND o.userId = :user AND p.orderId = o.id "
-                        + "ORDER BY p.createdAt DESC, p.id DESC", Payment.class)
-                .setParameter("hold", reservationId).setParameter("user", userId).setMaxResults(1)
-                .getResultStream().findFirst();
+        return orders.placedFor(userId, reservationId).flatMap(orderId -> ofOrder(orderId).stream()
+                .reduce((first, second) -> second));
     }
 
     /** The latest attempt on the user's order made at or after {@code since}, if any. */
