@@ -153,51 +153,50 @@ public class PaymentRecords {
         em.lock(payment, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(payment);
         Instant now = clock.instant();
-        switch (event.type()) {
-            case PAYMENT_SUCCEEDED -> {
-                if (payment.isSettled()) {
-                    return Followup.NONE;
-                }
-                if (payment.status() == Payment.Status.FAILED
-                        || event.amount().compareTo(payment.amount()) != 0
-                        || !event.currency().equalsIgnoreCase(payment.currency())) {
-                    LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
-                            + payment.status() + ", " + event.amount() + " " + event.currency() + "); refunding");
-                    payment.refundCaptured(now);
-                    orders.unprotectHolds(payment.orderId());
-                    audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
-                            "money taken on an attempt that had ended or for another amount");
-                    return Followup.refund(payment);
-                }
-                payment.complete(now);
-                audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
-                Orders.Fulfilment fulfilment = orders.fulfil(payment.orderId());
-                if (fulfilment.refundsPayment()) {
-                    payment.startRefund(now);
-                    audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
-                            fulfilment == Orders.Fulfilment.SOLD_OUT
-                                    ? "paid after its hold expired and the tier sold out"
-                                    : "paid for an event no longer on sale");
-                    return Followup.refund(payment);
-                }
-                return Followup.NONE;
-            }
+        return switch (event.type()) {
+            case PAYMENT_SUCCEEDED -> captured(provider, payment, event, now);
             case PAYMENT_FAILED -> {
-                if (!payment.isFinal()) {
-                    payment.fail("declined by " + provider, now);
+                if (payment.declined("declined by " + provider, now)) {
                     orders.cancel(payment.orderId());
                     audit.success(null, "PAYMENT_FAILED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
                 }
-                return Followup.NONE;
+                yield Followup.NONE;
             }
             case REFUND_SUCCEEDED -> {
-                if (payment.status() == Payment.Status.REFUNDING) {
-                    payment.refunded(now);
-                }
+                payment.refundConfirmed(now);
+                yield Followup.NONE;
+            }
+            default -> Followup.NONE;
+        };
+    }
+
+    /** The provider took the money: the payment decides whether it stands, and an accepted one fulfils its order. */
+    private Followup captured(String provider, Payment payment, WebhookEvent event, Instant now) {
+        Payment.Status before = payment.status();
+        switch (payment.captured(event.amount(), event.currency(), now)) {
+            case ALREADY_SETTLED -> {
                 return Followup.NONE;
             }
+            case OWED_BACK -> {
+                LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
+                        + before + ", " + event.amount() + " " + event.currency() + "); refunding");
+                orders.unprotectHolds(payment.orderId());
+                audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
+                        "money taken on an attempt that had ended or for another amount");
+                return Followup.refund(payment);
+            }
             default -> {
-                return Followup.NONE;
+                audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
+                Orders.Fulfilment fulfilment = orders.fulfil(payment.orderId());
+                if (!fulfilment.refundsPayment()) {
+                    return Followup.NONE;
+                }
+                payment.startRefund(now);
+                audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
+                        fulfilment == Orders.Fulfilment.SOLD_OUT
+                                ? "paid after its hold expired and the tier sold out"
+                                : "paid for an event no longer on sale");
+                return Followup.refund(payment);
             }
         }
     }
