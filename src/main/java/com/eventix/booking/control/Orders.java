@@ -3,7 +3,6 @@ package com.eventix.booking.control;
 import com.eventix.booking.entity.Order;
 import com.eventix.booking.entity.OrderItem;
 import com.eventix.booking.entity.Reservation;
-import com.eventix.events.control.EventChanged;
 import com.eventix.events.entity.Event;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
@@ -41,8 +40,6 @@ public class Orders {
     Clock clock;
     @Inject
     Inventory inventory;
-    @Inject
-    jakarta.enterprise.event.Event<EventChanged> changed;
     @Inject
     jakarta.enterprise.event.Event<OrderPaid> paid;
     @Inject
@@ -128,7 +125,6 @@ public class Orders {
         order.paid(now);
         paid.fire(new OrderPaid(orderId, order.userId(), order.totalAmount(), order.currency(), items.stream()
                 .map(item -> new OrderPaid.Item(item.eventId(), item.tierId(), item.quantity())).toList()));
-        items.stream().map(OrderItem::eventId).distinct().forEach(id -> changed.fire(EventChanged.inventory(id)));
         return Fulfilment.FULFILLED;
     }
 
