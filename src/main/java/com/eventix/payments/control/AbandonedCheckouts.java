@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,13 +50,14 @@ public class AbandonedCheckouts {
         List<UUID> candidates = orders.pendingWithoutActiveHolds(CANDIDATES);
         // Orders whose payment attempt may still be getting its checkout, or whose provider was asked recently,
         // wait for a later sweep.
-        Set<UUID> busy = candidates.isEmpty() ? Set.of() : Set.copyOf(em.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<UUID> busy = candidates.isEmpty() ? List.of() : em.createNativeQuery("""
                         SELECT DISTINCT p.order_id FROM payments p WHERE p.order_id = ANY (CAST(?1 AS uuid[]))
                         AND ((p.status = 'PENDING' AND p.created_at > ?2) OR p.next_check_at > ?3)""")
                 .setParameter(1, candidates.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
                 .setParameter(2, now.minus(PaymentRecords.CHECKOUT_CREATION).atOffset(ZoneOffset.UTC))
                 .setParameter(3, now.atOffset(ZoneOffset.UTC))
-                .getResultList());
+                .getResultList();
         List<UUID> due = candidates.stream().filter(id -> !busy.contains(id)).limit(BATCH).toList();
         SweepBudget budget = SweepBudget.start(clock);
         int ended = 0;
