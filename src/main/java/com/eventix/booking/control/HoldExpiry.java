@@ -33,7 +33,7 @@ public class HoldExpiry {
         @SuppressWarnings("unchecked")
         List<Reservation> due = em.createNativeQuery("""
                         SELECT * FROM reservations r WHERE r.status = 'ACTIVE' AND r.expires_at <= ?1
-                        AND (r.protected_until IS NULL OR r.protected_until <= ?1)
+                        AND (r.protected_seconds IS NULL OR r.expires_at + make_interval(secs => r.protected_seconds) <= ?1)
                         ORDER BY r.tier_id, r.expires_at LIMIT ?2 FOR UPDATE SKIP LOCKED""", Reservation.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, batch)

@@ -192,7 +192,7 @@ public class Orders {
     @Transactional(Transactional.TxType.MANDATORY)
     public void protectHolds(UUID orderId, Duration grace) {
         Instant now = clock.instant();
-        activeHolds(orderId).forEach(hold -> hold.protectUntil(hold.expiresAt().plus(grace), now));
+        activeHolds(orderId).forEach(hold -> hold.protectFor(grace, now));
     }
 
     /** The order's payment in flight ended without paying: its holds run out at their own expiry again. */

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -45,10 +46,12 @@ public class Reservation {
     @Column(name = "expires_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant expiresAt;
-    /** While a payment for it is in flight, the hold is not expired before this (null: not protected). */
-    @Column(name = "protected_until")
-    @Convert(converter = InstantConverter.class)
-    private Instant protectedUntil;
+    /**
+     * While a payment for it is in flight, the hold is kept this many seconds past its expiry (null: not protected).
+     * Relative to the expiry, so the expiry stays the one time that says when the hold runs out.
+     */
+    @Column(name = "protected_seconds")
+    private Long protectedSeconds;
     @Column(name = "created_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant createdAt;
@@ -88,20 +91,23 @@ public class Reservation {
     }
 
     /**
-     * A payment for the hold is in flight: the hold is not expired before {@code until} (it may run past its expiry,
-     * since the provider may still confirm the payment). Nothing changes on a hold that has ended.
+     * A payment for the hold is in flight: the hold is kept {@code grace} past its expiry, since the provider may
+     * still confirm the payment. Nothing changes on a hold that has ended.
      */
-    public void protectUntil(Instant until, Instant now) {
+    public void protectFor(Duration grace, Instant now) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("negative grace " + grace);
+        }
         if (isActive()) {
-            protectedUntil = until;
+            protectedSeconds = grace.toSeconds();
             updatedAt = now;
         }
     }
 
     /** The payment that protected the hold ended without paying: the hold runs out at its own expiry again. */
     public void unprotect(Instant now) {
-        if (isActive() && protectedUntil != null) {
-            protectedUntil = null;
+        if (isActive() && protectedSeconds != null) {
+            protectedSeconds = null;
             updatedAt = now;
         }
     }
@@ -163,10 +169,6 @@ public class Reservation {
 
     public Instant expiresAt() {
         return expiresAt;
-    }
-
-    public Instant protectedUntil() {
-        return protectedUntil;
     }
 
     public Instant createdAt() {
