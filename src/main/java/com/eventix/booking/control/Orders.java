@@ -216,11 +216,12 @@ public class Orders {
             return Map.of();
         }
         Map<UUID, Instant> earliest = new HashMap<>();
-        em.createQuery("SELECT i.orderId, r.expiresAt FROM OrderItem i, Reservation r WHERE i.orderId IN :orders "
+        em.createQuery("SELECT i.orderId, r FROM OrderItem i, Reservation r WHERE i.orderId IN :orders "
                         + "AND r.id = i.reservationId AND r.status = :active", Object[].class)
                 .setParameter("orders", orderIds).setParameter("active", Reservation.Status.ACTIVE)
                 .getResultList()
-                .forEach(row -> earliest.merge((UUID) row[0], (Instant) row[1], (a, b) -> a.isBefore(b) ? a : b));
+                .forEach(row -> earliest.merge((UUID) row[0], ((Reservation) row[1]).expiresAt(),
+                        (a, b) -> a.isBefore(b) ? a : b));
         return earliest;
     }
 
