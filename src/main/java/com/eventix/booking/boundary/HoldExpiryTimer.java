@@ -1,9 +1,7 @@
 package com.eventix.booking.boundary;
 
 import com.eventix.booking.control.HoldExpiry;
-import com.eventix.payments.control.AbandonedCheckouts;
-import com.eventix.payments.control.InFlightPayments;
-import com.eventix.payments.control.StalledRefunds;
+import com.eventix.booking.control.HoldSweep;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -14,6 +12,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +21,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every HOLD_SWEEP_INTERVAL (5 s by default), on every instance: checks payments in flight for due holds with
- * their providers, expires the holds that ran out, closes the checkouts of orders left without holds, and asks
- * again for refunds that never reached their provider.
+ * Every HOLD_SWEEP_INTERVAL (5 s by default), on every instance: announces the sweep ({@link HoldSweep}; payments
+ * checks payments in flight first), expires the holds that ran out, and announces that it did (payments closes
+ * the checkouts of orders left without holds and asks again for refunds that never reached their provider).
  */
 @Startup
 @Singleton
@@ -38,11 +37,7 @@ public class HoldExpiryTimer {
     @Inject
     HoldExpiry expiry;
     @Inject
-    InFlightPayments inFlight;
-    @Inject
-    AbandonedCheckouts abandoned;
-    @Inject
-    StalledRefunds stalledRefunds;
+    Event<HoldSweep> sweeps;
     @Inject
     Clock clock;
     @Inject
@@ -58,7 +53,7 @@ public class HoldExpiryTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
-            inFlight.settleDue(clock.instant());
+            sweeps.fire(new HoldSweep(HoldSweep.Phase.BEFORE_EXPIRY, clock.instant()));
             while (expiry.expireDue(clock.instant(), BATCH) == BATCH) {
                 // more are due: keep going
             }
@@ -66,8 +61,7 @@ public class HoldExpiryTimer {
             LOG.log(Level.WARNING, "Hold expiry sweep failed; the next one retries", e);
         }
         try {
-            abandoned.closeDue(clock.instant());
-            stalledRefunds.retryDue(clock.instant());
+            sweeps.fire(new HoldSweep(HoldSweep.Phase.AFTER_EXPIRY, clock.instant()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Closing abandoned checkouts or retrying refunds failed; the next sweep retries", e);
         }

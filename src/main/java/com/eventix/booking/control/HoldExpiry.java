@@ -1,39 +1,31 @@
 package com.eventix.booking.control;
 
 import com.eventix.booking.entity.Reservation;
-import com.eventix.events.control.EventChanged;
-import com.eventix.events.entity.TicketTier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends holds that ran out and gives their tickets back, exactly once: due holds are claimed with
- * FOR UPDATE SKIP LOCKED, so instances sweeping at the same time never take the same hold. A hold whose order
- * has a payment in flight is spared for PAYMENT_GRACE (the provider may still confirm it); after that it goes
- * too, and a payment that succeeds even later completes while stock remains or is refunded.
+ * FOR UPDATE SKIP LOCKED, so instances sweeping at the same time never take the same hold. A hold protected by a
+ * payment in flight ({@link Orders#protectHolds}) is spared until its protection ends; after that it goes too, and
+ * a payment that succeeds even later completes while stock remains or is refunded.
  */
 @ApplicationScoped
 public class HoldExpiry {
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
-    jakarta.enterprise.event.Event<EventChanged> changed;
-    @Inject
-    @ConfigProperty(name = "PAYMENT_GRACE")
-    Duration paymentGrace;
+    Inventory inventory;
 
     /** Expires up to {@code batch} due holds; answers how many. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -41,13 +33,10 @@ public class HoldExpiry {
         @SuppressWarnings("unchecked")
         List<Reservation> due = em.createNativeQuery("""
                         SELECT * FROM reservations r WHERE r.status = 'ACTIVE' AND r.expires_at <= ?1
-                        AND NOT (r.expires_at > ?3 AND EXISTS (
-                            SELECT 1 FROM order_items i JOIN payments p ON p.order_id = i.order_id
-                            WHERE i.reservation_id = r.id AND p.status IN ('AUTHORIZED', 'PROCESSING')))
+                        AND (r.protected_seconds IS NULL OR r.expires_at + make_interval(secs => r.protected_seconds) <= ?1)
                         ORDER BY r.tier_id, r.expires_at LIMIT ?2 FOR UPDATE SKIP LOCKED""", Reservation.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, batch)
-                .setParameter(3, now.minus(paymentGrace).atOffset(ZoneOffset.UTC))
                 .getResultList();
         giveBack(due, hold -> hold.expire(now), now);
         return due.size();
@@ -68,14 +57,12 @@ public class HoldExpiry {
         return active.size();
     }
 
-    /** Ends the holds (sorted by tier, so tiers are locked in the database's order) and gives their tickets back. */
+    /** Ends the holds and gives their tickets back, all tiers at once. */
     private void giveBack(List<Reservation> holds, ToIntFunction<Reservation> end, Instant now) {
-        Set<UUID> events = new HashSet<>();
+        Map<UUID, Integer> quantities = new HashMap<>();
         for (Reservation hold : holds) {
-            int quantity = end.applyAsInt(hold);
-            em.find(TicketTier.class, hold.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
-            events.add(hold.eventId());
+            quantities.merge(hold.tierId(), end.applyAsInt(hold), Integer::sum);
         }
-        events.forEach(id -> changed.fire(EventChanged.inventory(id)));
+        inventory.giveBack(quantities);
     }
 }

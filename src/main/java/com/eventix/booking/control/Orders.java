@@ -3,17 +3,10 @@ package com.eventix.booking.control;
 import com.eventix.booking.entity.Order;
 import com.eventix.booking.entity.OrderItem;
 import com.eventix.booking.entity.Reservation;
-import com.eventix.events.control.EventChanged;
 import com.eventix.events.entity.Event;
-import com.eventix.events.entity.TicketTier;
-import com.eventix.identity.control.Users;
-import com.eventix.notifications.control.Notifications;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.api.Page;
-import com.eventix.tickets.control.QrImages;
-import com.eventix.tickets.control.Tickets;
-import com.eventix.tickets.entity.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,40 +14,36 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Orders: placing one for a user's holds, and fulfilling it when its payment completes: holds become tickets,
- * the order is PAID and the tickets are emailed, all in the payment's transaction.
+ * Orders: placing one for a user's holds, and fulfilling it when its payment completes: its holds are consumed,
+ * the order is PAID and {@link OrderPaid} announced, on which tickets are issued and emailed, all in the payment's
+ * transaction. An order that cannot be honoured announces {@link OrderRefused} instead.
  */
 @ApplicationScoped
 public class Orders {
-    /**
-     * PostgreSQL orders uuids by their bytes, unsigned, which is the order of their lower-case text (UUID.compareTo
-     * compares signed longs): rows are locked in this order wherever several are.
-     */
-    static final Comparator<UUID> IN_DATABASE_ORDER = Comparator.comparing(UUID::toString);
+    private static final Comparator<UUID> IN_DATABASE_ORDER = Inventory.IN_DATABASE_ORDER;
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
-    Tickets tickets;
-    @Inject
-    QrImages qrImages;
-    @Inject
-    Users users;
-    @Inject
-    Notifications notifications;
-    @Inject
     Clock clock;
     @Inject
-    jakarta.enterprise.event.Event<EventChanged> changed;
+    Inventory inventory;
+    @Inject
+    jakarta.enterprise.event.Event<OrderPaid> paid;
+    @Inject
+    jakarta.enterprise.event.Event<OrderRefused> refused;
 
     /** What became of an order whose payment completed. */
     public enum Fulfilment {
@@ -123,29 +112,19 @@ public class Orders {
                 lateByTier.merge(item.tierId(), item.quantity(), Integer::sum);
             }
         }
-        // Tiers in the database's id order, as everywhere else, so two late payments (or one and the expiry
-        // sweep) never lock the same tiers in opposite orders.
-        Map<UUID, TicketTier> tiers = new TreeMap<>(IN_DATABASE_ORDER);
-        for (UUID tierId : lateByTier.keySet()) {
-            TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
-            if (tier.availableQuantity() < lateByTier.get(tierId)) {
-                return refused(order, items, Fulfilment.SOLD_OUT,
-                        "its reservation ran out before the payment arrived and the tickets have been sold since");
-            }
-            tiers.put(tierId, tier);
+        if (!inventory.tryTake(lateByTier)) {
+            return refused(order, items, Fulfilment.SOLD_OUT,
+                    "its reservation ran out before the payment arrived and the tickets have been sold since");
         }
-        lateByTier.forEach((tierId, quantity) -> tiers.get(tierId).hold(quantity, now));
-        List<Ticket> issued = new ArrayList<>();
         for (OrderItem item : items) {
             Reservation hold = holds.get(item.id());
             if (hold.isActive()) {
                 hold.consume(now);
             }
-            issued.addAll(tickets.issue(orderId, order.userId(), item.eventId(), item.tierId(), item.quantity()));
         }
         order.paid(now);
-        emailTickets(order, issued);
-        items.stream().map(OrderItem::eventId).distinct().forEach(id -> changed.fire(EventChanged.inventory(id)));
+        paid.fire(new OrderPaid(orderId, order.userId(), order.totalAmount(), order.currency(), items.stream()
+                .map(item -> new OrderPaid.Item(item.eventId(), item.tierId(), item.quantity())).toList()));
         return Fulfilment.FULFILLED;
     }
 
@@ -158,11 +137,7 @@ public class Orders {
             order.expire(clock.instant());
         }
         releaseActiveHolds(items);
-        notifications.email(order.userId(), users.get(order.userId()).email(), "ORDER_REFUNDED",
-                "Your payment for order " + order.id() + " is being refunded",
-                "We could not issue the tickets of order " + order.id() + ": " + why + ".\n\nYour payment of "
-                        + order.totalAmount().toPlainString() + " " + order.currency()
-                        + " is being refunded in full to the way you paid.\n");
+        refused.fire(new OrderRefused(order.id(), order.userId(), order.totalAmount(), order.currency(), why));
         return outcome;
     }
 
@@ -181,23 +156,19 @@ public class Orders {
     }
 
     /**
-     * Releases the items' holds that are still active. Holds are locked first, then their tiers in the database's
-     * order, as everywhere else, so that two of these (or one and the expiry sweep) never wait on each other.
+     * Releases the items' holds that are still active. Holds are locked first, in the database's order, then
+     * {@link Inventory} locks their tiers, so two of these (or one and the expiry sweep) never wait on each other.
      */
     private void releaseActiveHolds(List<OrderItem> items) {
         Instant now = clock.instant();
         Map<UUID, Integer> released = new TreeMap<>(IN_DATABASE_ORDER);
-        Map<UUID, UUID> eventOfTier = new TreeMap<>(IN_DATABASE_ORDER);
         inLockOrder(items).forEach(item -> {
             Reservation hold = em.find(Reservation.class, item.reservationId(), LockModeType.PESSIMISTIC_WRITE);
             if (hold.isActive()) {
                 released.merge(item.tierId(), hold.release(now), Integer::sum);
-                eventOfTier.put(item.tierId(), item.eventId());
             }
         });
-        released.forEach((tierId, quantity) ->
-                em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now));
-        eventOfTier.values().stream().distinct().forEach(id -> changed.fire(EventChanged.inventory(id)));
+        inventory.giveBack(released);
     }
 
     /**
@@ -212,6 +183,67 @@ public class Orders {
         }
         order.expire(clock.instant());
         return true;
+    }
+
+    /**
+     * A payment for the order is in flight: its active holds are kept until {@code grace} past their own expiry,
+     * since the provider may still confirm it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void protectHolds(UUID orderId, Duration grace) {
+        Instant now = clock.instant();
+        activeHolds(orderId).forEach(hold -> hold.protectFor(grace, now));
+    }
+
+    /** The order's payment in flight ended without paying: its holds run out at their own expiry again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unprotectHolds(UUID orderId) {
+        Instant now = clock.instant();
+        activeHolds(orderId).forEach(hold -> hold.unprotect(now));
+    }
+
+    private List<Reservation> activeHolds(UUID orderId) {
+        return inLockOrder(itemsOf(orderId)).stream()
+                .map(item -> em.find(Reservation.class, item.reservationId(), LockModeType.PESSIMISTIC_WRITE))
+                .filter(Reservation::isActive).toList();
+    }
+
+    /**
+     * Of these orders, those with a hold still active, each with the earliest expiry among its active holds.
+     */
+    public Map<UUID, Instant> activeHoldExpiries(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Instant> earliest = new HashMap<>();
+        em.createQuery("SELECT i.orderId, r FROM OrderItem i, Reservation r WHERE i.orderId IN :orders "
+                        + "AND r.id = i.reservationId AND r.status = :active", Object[].class)
+                .setParameter("orders", orderIds).setParameter("active", Reservation.Status.ACTIVE)
+                .getResultList()
+                .forEach(row -> earliest.merge((UUID) row[0], ((Reservation) row[1]).expiresAt(),
+                        (a, b) -> a.isBefore(b) ? a : b));
+        return earliest;
+    }
+
+    /** Up to {@code limit} PENDING orders with no active hold left, oldest first: their checkouts are abandoned. */
+    public List<UUID> pendingWithoutActiveHolds(int limit) {
+        return em.createQuery("SELECT o.id FROM Order o WHERE o.status = :pending AND NOT EXISTS ("
+                        + "SELECT i FROM OrderItem i, Reservation r WHERE i.orderId = o.id AND r.id = i.reservationId "
+                        + "AND r.status = :active) ORDER BY o.createdAt, o.id", UUID.class)
+                .setParameter("pending", Order.Status.PENDING).setParameter("active", Reservation.Status.ACTIVE)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Whether every hold of the order is still active. */
+    public boolean holdsAllActive(UUID orderId) {
+        return itemsOf(orderId).stream().allMatch(item -> em.find(Reservation.class, item.reservationId()).isActive());
+    }
+
+    /** The order the user placed for this hold, if they placed one. */
+    public Optional<UUID> placedFor(UUID userId, UUID reservationId) {
+        return em.createQuery("SELECT o.id FROM OrderItem i, Order o WHERE i.reservationId = :hold "
+                        + "AND o.id = i.orderId AND o.userId = :user", UUID.class)
+                .setParameter("hold", reservationId).setParameter("user", userId).getResultStream().findFirst();
     }
 
     private static List<OrderItem> inLockOrder(List<OrderItem> items) {
@@ -256,20 +288,5 @@ public class Orders {
                         + "ORDER BY o.createdAt DESC, o.id", Order.class)
                 .setParameter("user", userId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
         return new Page<>(items, page, size, total);
-    }
-
-    private void emailTickets(Order order, List<Ticket> issued) {
-        String to = users.get(order.userId()).email();
-        StringBuilder body = new StringBuilder("Thank you for your order " + order.id() + " ("
-                + order.totalAmount().toPlainString() + " " + order.currency() + ").\n\nYour tickets:\n");
-        List<Notifications.Attachment> attachments = new ArrayList<>();
-        issued.stream().sorted(Comparator.comparing(Ticket::id)).forEach(ticket -> {
-            body.append("- Ticket ").append(ticket.id()).append(" (QR code attached)\n");
-            attachments.add(new Notifications.Attachment("ticket-" + ticket.id() + ".png", "image/png",
-                    qrImages.png(ticket.qrCode())));
-        });
-        body.append("\nShow the QR code at the entrance. Your tickets are also in the app under My tickets.\n");
-        notifications.email(order.userId(), to, "ORDER_CONFIRMED", "Your tickets for order " + order.id(),
-                body.toString(), attachments);
     }
 }

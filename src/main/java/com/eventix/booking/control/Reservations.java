@@ -1,7 +1,6 @@
 package com.eventix.booking.control;
 
 import com.eventix.booking.entity.Reservation;
-import com.eventix.events.control.EventChanged;
 import com.eventix.events.entity.Event;
 import com.eventix.events.entity.TicketTier;
 import com.eventix.platform.api.ApiException;
@@ -21,8 +20,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Holding tickets. Everything that can be checked without the tier lock is checked first; then the tier row is
- * locked (JPA pessimistic write: SELECT ... FOR UPDATE), decremented and the hold inserted, and the transaction
+ * Holding tickets. Everything that can be checked without the tier lock is checked first; then {@link Inventory}
+ * locks the tier row (SELECT ... FOR UPDATE) and takes the tickets, the hold is inserted, and the transaction
  * ends. That locked section is the throughput ceiling of a sold-out drop, so nothing else happens inside it.
  */
 @ApplicationScoped
@@ -34,7 +33,7 @@ public class Reservations {
     @Inject
     Clock clock;
     @Inject
-    jakarta.enterprise.event.Event<EventChanged> changed;
+    Inventory inventory;
     @Inject
     @ConfigProperty(name = "HOLD_DURATION")
     Duration holdDuration;
@@ -72,12 +71,10 @@ public class Reservations {
 
         // The hold is inserted after the lock: its foreign key to the tier takes a key-share lock on the tier row,
         // which FOR UPDATE waits for, so inserting first would make concurrent holds deadlock.
-        TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
-        tier.hold(quantity, now);
+        TicketTier tier = inventory.take(Map.of(tierId, quantity)).get(tierId);
         Reservation hold = new Reservation(userId, event.id(), tierId, quantity, tier.price(), event.currency(), now,
                 now.plus(holdDuration));
         em.persist(hold);
-        changed.fire(EventChanged.inventory(event.id()));
         return hold;
     }
 
@@ -96,9 +93,7 @@ public class Reservations {
         em.lock(hold, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(hold);
         Instant now = clock.instant();
-        int quantity = hold.release(now);
-        em.find(TicketTier.class, hold.tierId(), LockModeType.PESSIMISTIC_WRITE).giveBack(quantity, now);
-        changed.fire(EventChanged.inventory(hold.eventId()));
+        inventory.giveBack(Map.of(hold.tierId(), hold.release(now)));
         return hold;
     }
 

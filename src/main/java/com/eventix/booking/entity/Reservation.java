@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +46,12 @@ public class Reservation {
     @Column(name = "expires_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant expiresAt;
+    /**
+     * While a payment for it is in flight, the hold is kept this many seconds past its expiry (null: not protected).
+     * Relative to the expiry, so the expiry stays the one time that says when the hold runs out.
+     */
+    @Column(name = "protected_seconds")
+    private Long protectedSeconds;
     @Column(name = "created_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant createdAt;
@@ -81,6 +88,28 @@ public class Reservation {
             throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "The hold has not expired yet");
         }
         return end(Status.EXPIRED, now);
+    }
+
+    /**
+     * A payment for the hold is in flight: the hold is kept {@code grace} past its expiry, since the provider may
+     * still confirm the payment. Nothing changes on a hold that has ended.
+     */
+    public void protectFor(Duration grace, Instant now) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("negative grace " + grace);
+        }
+        if (isActive()) {
+            protectedSeconds = grace.toSeconds();
+            updatedAt = now;
+        }
+    }
+
+    /** The payment that protected the hold ended without paying: the hold runs out at its own expiry again. */
+    public void unprotect(Instant now) {
+        if (isActive() && protectedSeconds != null) {
+            protectedSeconds = null;
+            updatedAt = now;
+        }
     }
 
     /** A paid order turns the hold into tickets; nothing goes back to the tier. */

@@ -1,4 +1,4 @@
 /**
- * The reservation (hold) and its one-way status.
+ * The reservation (hold) with its one-way status and payment protection, and the order with its items.
  */
 package com.eventix.booking.entity;

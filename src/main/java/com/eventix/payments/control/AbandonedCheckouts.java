@@ -1,5 +1,6 @@
 package com.eventix.payments.control;
 
+import com.eventix.booking.control.Orders;
 import com.eventix.payments.control.providers.PaymentProvider;
 import com.eventix.payments.control.providers.PaymentProviders;
 import com.eventix.payments.entity.Payment;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Pending orders whose holds have all run out: the open checkout is closed at the provider, so the payer can no
@@ -27,11 +29,15 @@ import java.util.logging.Logger;
 public class AbandonedCheckouts {
     private static final Logger LOG = Logger.getLogger(AbandonedCheckouts.class.getName());
     private static final int BATCH = 50;
+    /** Pending orders without holds looked at per sweep, of which those not waiting on their provider are closed. */
+    private static final int CANDIDATES = 4 * BATCH;
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
     PaymentRecords records;
+    @Inject
+    Orders orders;
     @Inject
     PaymentProviders providers;
     @Inject
@@ -41,19 +47,18 @@ public class AbandonedCheckouts {
 
     /** Closes up to a batch of abandoned orders; answers how many ended. */
     public int closeDue(Instant now) {
+        List<UUID> candidates = orders.pendingWithoutActiveHolds(CANDIDATES);
+        // Orders whose payment attempt may still be getting its checkout, or whose provider was asked recently,
+        // wait for a later sweep.
         @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery("""
-                        SELECT o.id FROM orders o WHERE o.status = 'PENDING'
-                        AND NOT EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
-                                        WHERE i.order_id = o.id AND r.status = 'ACTIVE')
-                        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'PENDING'
-                                        AND p.created_at > ?1)
-                        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.next_check_at > ?3)
-                        ORDER BY o.created_at LIMIT ?2""")
-                .setParameter(1, now.minus(PaymentRecords.CHECKOUT_CREATION).atOffset(ZoneOffset.UTC))
-                .setParameter(2, BATCH)
+        List<UUID> busy = candidates.isEmpty() ? List.of() : em.createNativeQuery("""
+                        SELECT DISTINCT p.order_id FROM payments p WHERE p.order_id = ANY (CAST(?1 AS uuid[]))
+                        AND ((p.status = 'PENDING' AND p.created_at > ?2) OR p.next_check_at > ?3)""")
+                .setParameter(1, candidates.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(2, now.minus(PaymentRecords.CHECKOUT_CREATION).atOffset(ZoneOffset.UTC))
                 .setParameter(3, now.atOffset(ZoneOffset.UTC))
                 .getResultList();
+        List<UUID> due = candidates.stream().filter(id -> !busy.contains(id)).limit(BATCH).toList();
         SweepBudget budget = SweepBudget.start(clock);
         int ended = 0;
         for (UUID orderId : due) {

@@ -1,5 +1,6 @@
 package com.eventix.payments.control;
 
+import com.eventix.booking.control.Orders;
 import com.eventix.payments.entity.Payment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,13 +21,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Payments still in flight are checked with their provider every PAYMENT_CHECK_INTERVAL, whatever their holds: a
  * payment that succeeded (its webhook late or lost) completes within about that interval, one that failed ends its
- * order. Payments whose holds are due are asked first; one still pending keeps its holds a while longer (see
- * {@link com.eventix.booking.control.HoldExpiry}), so a hold paid at the last second is never released.
+ * order. Payments whose holds are due are asked first; one still pending keeps its holds PAYMENT_GRACE longer (see
+ * {@link Orders#protectHolds}), so a hold paid at the last second is never released.
  */
 @ApplicationScoped
 public class InFlightPayments {
     private static final Logger LOG = Logger.getLogger(InFlightPayments.class.getName());
     private static final int BATCH = 50;
+    /** In-flight payments looked at per sweep, of which those whose orders still hold tickets are asked about. */
+    private static final int CANDIDATES = 4 * BATCH;
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
@@ -31,6 +37,8 @@ public class InFlightPayments {
     Payments payments;
     @Inject
     PaymentRecords records;
+    @Inject
+    Orders orders;
     @Inject
     Clock clock;
     @Inject
@@ -45,18 +53,19 @@ public class InFlightPayments {
      */
     public int settleDue(Instant now) {
         @SuppressWarnings("unchecked")
-        List<Payment> due = em.createNativeQuery("""
+        List<Payment> candidates = em.createNativeQuery("""
                         SELECT p.* FROM payments p
                         WHERE p.status IN ('AUTHORIZED', 'PROCESSING')
                         AND COALESCE(p.next_check_at, p.updated_at + make_interval(secs => ?3)) <= ?1
-                        AND EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
-                                    WHERE i.order_id = p.order_id AND r.status = 'ACTIVE')
-                        ORDER BY EXISTS (SELECT 1 FROM order_items i JOIN reservations r ON r.id = i.reservation_id
-                                         WHERE i.order_id = p.order_id AND r.status = 'ACTIVE' AND r.expires_at <= ?1) DESC,
-                                 COALESCE(p.next_check_at, p.updated_at)
+                        ORDER BY COALESCE(p.next_check_at, p.updated_at)
                         LIMIT ?2""", Payment.class)
-                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, BATCH)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, CANDIDATES)
                 .setParameter(3, checkInterval.toMillis() / 1000.0).getResultList();
+        Map<UUID, Instant> holdsExpire = orders.activeHoldExpiries(candidates.stream().map(Payment::orderId).toList());
+        // Those whose holds are due first (the sort is stable, keeping the longest unchecked first within each).
+        List<Payment> due = candidates.stream().filter(p -> holdsExpire.containsKey(p.orderId()))
+                .sorted(Comparator.comparing(p -> holdsExpire.get(p.orderId()).isAfter(now)))
+                .limit(BATCH).toList();
         SweepBudget budget = SweepBudget.start(clock);
         int settled = 0;
         for (Payment payment : due) {

@@ -4,7 +4,6 @@ import com.eventix.booking.control.Orders;
 import com.eventix.booking.entity.Order;
 import com.eventix.payments.control.providers.WebhookEvent;
 import com.eventix.payments.entity.Payment;
-import com.eventix.booking.entity.Reservation;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
 import java.util.Map;
@@ -50,6 +49,10 @@ public class PaymentRecords {
     @Inject
     @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
     Duration checkInterval;
+    /** How long past their expiry the holds of a payment in flight are kept. */
+    @Inject
+    @ConfigProperty(name = "PAYMENT_GRACE")
+    Duration paymentGrace;
 
     /** What applying a webhook left to do outside the transaction: nothing, or refunding this payment. */
     public record Followup(UUID refundPaymentId) {
@@ -102,7 +105,7 @@ public class PaymentRecords {
         if (ofOrder(orderId).stream().anyMatch(p -> p.status() != Payment.Status.FAILED)) {
             throw new ApiException(ErrorCode.PAYMENT_IN_PROGRESS, "This order already has a payment in progress or done");
         }
-        if (orders.itemsOf(orderId).stream().anyMatch(i -> !em.find(Reservation.class, i.reservationId()).isActive())) {
+        if (!orders.holdsAllActive(orderId)) {
             throw new ApiException(ErrorCode.RESERVATION_NOT_ACTIVE, "The order's reservations have ended; reserve again");
         }
         Payment payment = new Payment(orderId, provider, order.totalAmount(), order.currency(), clock.instant());
@@ -115,6 +118,8 @@ public class PaymentRecords {
     public Payment authorized(UUID paymentId, String reference, String url) {
         Payment payment = locked(paymentId);
         payment.authorize(reference, url, clock.instant());
+        // The payer may pay up to the last second of the holds, and the provider confirm a while later.
+        orders.protectHolds(payment.orderId(), paymentGrace);
         return payment;
     }
 
@@ -148,50 +153,50 @@ public class PaymentRecords {
         em.lock(payment, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(payment);
         Instant now = clock.instant();
-        switch (event.type()) {
-            case PAYMENT_SUCCEEDED -> {
-                if (payment.isSettled()) {
-                    return Followup.NONE;
-                }
-                if (payment.status() == Payment.Status.FAILED
-                        || event.amount().compareTo(payment.amount()) != 0
-                        || !event.currency().equalsIgnoreCase(payment.currency())) {
-                    LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
-                            + payment.status() + ", " + event.amount() + " " + event.currency() + "); refunding");
-                    payment.refundCaptured(now);
-                    audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
-                            "money taken on an attempt that had ended or for another amount");
-                    return Followup.refund(payment);
-                }
-                payment.complete(now);
-                audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
-                Orders.Fulfilment fulfilment = orders.fulfil(payment.orderId());
-                if (fulfilment.refundsPayment()) {
-                    payment.startRefund(now);
-                    audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
-                            fulfilment == Orders.Fulfilment.SOLD_OUT
-                                    ? "paid after its hold expired and the tier sold out"
-                                    : "paid for an event no longer on sale");
-                    return Followup.refund(payment);
-                }
-                return Followup.NONE;
-            }
+        return switch (event.type()) {
+            case PAYMENT_SUCCEEDED -> captured(provider, payment, event, now);
             case PAYMENT_FAILED -> {
-                if (!payment.isFinal()) {
-                    payment.fail("declined by " + provider, now);
+                if (payment.declined("declined by " + provider, now)) {
                     orders.cancel(payment.orderId());
                     audit.success(null, "PAYMENT_FAILED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
                 }
-                return Followup.NONE;
+                yield Followup.NONE;
             }
             case REFUND_SUCCEEDED -> {
-                if (payment.status() == Payment.Status.REFUNDING) {
-                    payment.refunded(now);
-                }
+                payment.refundConfirmed(now);
+                yield Followup.NONE;
+            }
+            default -> Followup.NONE;
+        };
+    }
+
+    /** The provider took the money: the payment decides whether it stands, and an accepted one fulfils its order. */
+    private Followup captured(String provider, Payment payment, WebhookEvent event, Instant now) {
+        Payment.Status before = payment.status();
+        switch (payment.captured(event.amount(), event.currency(), now)) {
+            case ALREADY_SETTLED -> {
                 return Followup.NONE;
             }
+            case OWED_BACK -> {
+                LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
+                        + before + ", " + event.amount() + " " + event.currency() + "); refunding");
+                orders.unprotectHolds(payment.orderId());
+                audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
+                        "money taken on an attempt that had ended or for another amount");
+                return Followup.refund(payment);
+            }
             default -> {
-                return Followup.NONE;
+                audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
+                Orders.Fulfilment fulfilment = orders.fulfil(payment.orderId());
+                if (!fulfilment.refundsPayment()) {
+                    return Followup.NONE;
+                }
+                payment.startRefund(now);
+                audit.success(null, "PAYMENT_REFUND_STARTED", "payment", payment.id(), RequestOrigin.INTERNAL,
+                        fulfilment == Orders.Fulfilment.SOLD_OUT
+                                ? "paid after its hold expired and the tier sold out"
+                                : "paid for an event no longer on sale");
+                return Followup.refund(payment);
             }
         }
     }
@@ -269,11 +274,8 @@ public class PaymentRecords {
 
     /** The latest attempt of the order the user placed for this hold, if they placed one. */
     public Optional<Payment> latestOfOrderFor(UUID userId, UUID reservationId) {
-        return em.createQuery("SELECT p FROM Payment p, OrderItem i, Order o WHERE i.reservationId = :hold "
-                        + "AND o.id = i.orderId AND o.userId = :user AND p.orderId = o.id "
-                        + "ORDER BY p.createdAt DESC, p.id DESC", Payment.class)
-                .setParameter("hold", reservationId).setParameter("user", userId).setMaxResults(1)
-                .getResultStream().findFirst();
+        return orders.placedFor(userId, reservationId).flatMap(orderId -> ofOrder(orderId).stream()
+                .reduce((first, second) -> second));
     }
 
     /** The latest attempt on the user's order made at or after {@code since}, if any. */

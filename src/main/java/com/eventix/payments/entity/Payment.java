@@ -113,6 +113,55 @@ public class Payment {
         this.failureReason = reason;
     }
 
+    /** What the provider's word that it took the money means for this payment. */
+    public enum Capture {
+        /** Already settled: a repeated or late confirmation changes nothing. */
+        ALREADY_SETTLED,
+        /** COMPLETED: the order may now be fulfilled. */
+        COMPLETED,
+        /** The attempt had ended or the money differs: it is REFUNDING, and the money must go back. */
+        OWED_BACK
+    }
+
+    /**
+     * The provider says it took {@code paid} in {@code paidCurrency}: the payment completes if that is exactly what
+     * was asked on an attempt still open; money taken on an attempt that had failed, or another amount, is owed back
+     * ({@link #refundCaptured}); a payment already settled stays as it is (webhooks repeat and arrive late).
+     */
+    public Capture captured(BigDecimal paid, String paidCurrency, Instant now) {
+        if (isSettled()) {
+            return Capture.ALREADY_SETTLED;
+        }
+        if (status == Status.FAILED || paid.compareTo(amount) != 0 || !paidCurrency.equalsIgnoreCase(currency)) {
+            refundCaptured(now);
+            return Capture.OWED_BACK;
+        }
+        complete(now);
+        return Capture.COMPLETED;
+    }
+
+    /**
+     * The provider declined the payment: it fails unless it has already ended (a late decline after a success
+     * changes nothing). Answers whether it failed now.
+     */
+    public boolean declined(String reason, Instant now) {
+        if (isFinal()) {
+            return false;
+        }
+        fail(reason, now);
+        return true;
+    }
+
+    /** The provider says the refund went through: REFUNDED if it was REFUNDING; answers whether it moved. */
+    public boolean refundConfirmed(Instant now) {
+        if (status != Status.REFUNDING) {
+            return false;
+        }
+        refunded(now);
+        return true;
+    }
+
+    /** A COMPLETED payment whose order cannot be honoured (sold out, event closed) goes back to the payer. */
     public void startRefund(Instant now) {
         move(Status.COMPLETED, Status.REFUNDING, now);
     }

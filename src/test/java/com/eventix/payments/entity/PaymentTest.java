@@ -58,4 +58,71 @@ class PaymentTest {
         assertThat(payment.status()).isEqualTo(Payment.Status.REFUNDING);
         assertThat(payment.paidAt()).isEqualTo(NOW);
     }
+
+    @Test
+    void theExactMoneyOnAnOpenAttemptCompletesIt() {
+        Payment payment = authorized();
+        assertThat(payment.captured(new BigDecimal("51.0"), "usd", NOW)).isEqualTo(Payment.Capture.COMPLETED);
+        assertThat(payment.status()).isEqualTo(Payment.Status.COMPLETED);
+        assertThat(payment.paidAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aRepeatedConfirmationChangesNothing() {
+        Payment payment = authorized();
+        payment.captured(new BigDecimal("51.00"), "USD", NOW);
+        Instant later = NOW.plusSeconds(60);
+        assertThat(payment.captured(new BigDecimal("51.00"), "USD", later)).isEqualTo(Payment.Capture.ALREADY_SETTLED);
+        assertThat(payment.status()).isEqualTo(Payment.Status.COMPLETED);
+        assertThat(payment.updatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void anotherAmountOrCurrencyIsOwedBack() {
+        Payment lessMoney = authorized();
+        assertThat(lessMoney.captured(new BigDecimal("50.99"), "USD", NOW)).isEqualTo(Payment.Capture.OWED_BACK);
+        assertThat(lessMoney.status()).isEqualTo(Payment.Status.REFUNDING);
+        Payment otherCurrency = authorized();
+        assertThat(otherCurrency.captured(new BigDecimal("51.00"), "EUR", NOW)).isEqualTo(Payment.Capture.OWED_BACK);
+        assertThat(otherCurrency.status()).isEqualTo(Payment.Status.REFUNDING);
+    }
+
+    @Test
+    void moneyArrivingAfterADeclineIsOwedBack() {
+        Payment payment = authorized();
+        assertThat(payment.declined("declined by stripe", NOW)).isTrue();
+        assertThat(payment.failureReason()).isEqualTo("declined by stripe");
+        assertThat(payment.captured(new BigDecimal("51.00"), "USD", NOW)).isEqualTo(Payment.Capture.OWED_BACK);
+        assertThat(payment.status()).isEqualTo(Payment.Status.REFUNDING);
+    }
+
+    @Test
+    void aLateDeclineAfterSuccessChangesNothing() {
+        Payment payment = authorized();
+        payment.captured(new BigDecimal("51.00"), "USD", NOW);
+        assertThat(payment.declined("declined by stripe", NOW)).isFalse();
+        assertThat(payment.status()).isEqualTo(Payment.Status.COMPLETED);
+        assertThat(payment.failureReason()).isNull();
+    }
+
+    @Test
+    void aPendingAttemptMayBeDeclinedButNotCompleted() {
+        Payment payment = new Payment(UUID.randomUUID(), "stripe", new BigDecimal("51.00"), "USD", NOW);
+        assertThatThrownBy(() -> payment.complete(NOW)).isInstanceOf(ApiException.class);
+        assertThat(payment.declined("checkout never created", NOW)).isTrue();
+        assertThat(payment.status()).isEqualTo(Payment.Status.FAILED);
+    }
+
+    @Test
+    void onlyARefundingPaymentTakesTheRefundConfirmation() {
+        Payment payment = authorized();
+        assertThat(payment.refundConfirmed(NOW)).isFalse();
+        assertThat(payment.status()).isEqualTo(Payment.Status.AUTHORIZED);
+        payment.complete(NOW);
+        assertThat(payment.refundConfirmed(NOW)).isFalse();
+        payment.startRefund(NOW);
+        assertThat(payment.refundConfirmed(NOW)).isTrue();
+        assertThat(payment.status()).isEqualTo(Payment.Status.REFUNDED);
+        assertThatThrownBy(() -> payment.startRefund(NOW)).isInstanceOf(ApiException.class);
+    }
 }

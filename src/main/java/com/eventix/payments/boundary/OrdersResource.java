@@ -1,4 +1,4 @@
-package com.eventix.booking.boundary;
+package com.eventix.payments.boundary;
 
 import com.eventix.booking.control.OrderView;
 import com.eventix.payments.control.OrderPages;

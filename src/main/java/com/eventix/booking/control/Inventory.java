@@ -1,0 +1,103 @@
+package com.eventix.booking.control;
+
+import com.eventix.events.control.EventChanged;
+import com.eventix.events.entity.TicketTier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Tier stock: the only code that locks ticket tiers and moves their available quantity. Tiers are always locked
+ * in the database's order of their ids, many at once, so two transactions taking or giving back stock of the same
+ * tiers never wait on each other in a cycle; listings hear of the change once per event.
+ */
+@ApplicationScoped
+public class Inventory {
+    /**
+     * PostgreSQL orders uuids by their bytes, unsigned, which is the order of their lower-case text (UUID.compareTo
+     * compares signed longs): rows are locked in this order wherever several are.
+     */
+    public static final Comparator<UUID> IN_DATABASE_ORDER = Comparator.comparing(UUID::toString);
+
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<EventChanged> changed;
+
+    /**
+     * Takes {@code quantity} tickets of each tier (tier id → quantity), all or none: TICKET_NOT_AVAILABLE, saying how
+     * many remain, when a tier has too few. Answers the locked tiers by id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, TicketTier> take(Map<UUID, Integer> quantities) {
+        Map<UUID, TicketTier> tiers = locked(quantities);
+        tiers.forEach((id, tier) -> tier.requireAvailable(quantities.get(id)));
+        move(tiers, quantities, true);
+        return tiers;
+    }
+
+    /** Like {@link #take}, but answers false, changing nothing, when a tier has too few tickets. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryTake(Map<UUID, Integer> quantities) {
+        Map<UUID, TicketTier> tiers = locked(quantities);
+        for (Map.Entry<UUID, TicketTier> tier : tiers.entrySet()) {
+            if (tier.getValue().availableQuantity() < quantities.get(tier.getKey())) {
+                return false;
+            }
+        }
+        move(tiers, quantities, true);
+        return true;
+    }
+
+    /** Gives back the tickets of ended holds (tier id → quantity). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void giveBack(Map<UUID, Integer> quantities) {
+        move(locked(quantities), quantities, false);
+    }
+
+    private Map<UUID, TicketTier> locked(Map<UUID, Integer> quantities) {
+        Map<UUID, TicketTier> tiers = new TreeMap<>(IN_DATABASE_ORDER);
+        List<UUID> ids = new ArrayList<>(quantities.keySet());
+        ids.sort(IN_DATABASE_ORDER);
+        for (UUID id : ids) {
+            TicketTier tier = em.find(TicketTier.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (tier == null) {
+                throw new IllegalStateException("No ticket tier " + id);
+            }
+            tiers.put(id, tier);
+        }
+        return tiers;
+    }
+
+    private void move(Map<UUID, TicketTier> tiers, Map<UUID, Integer> quantities, boolean take) {
+        if (tiers.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        Set<UUID> events = new LinkedHashSet<>();
+        tiers.forEach((id, tier) -> {
+            int quantity = quantities.get(id);
+            if (take) {
+                tier.hold(quantity, now);
+            } else {
+                tier.giveBack(quantity, now);
+            }
+            events.add(tier.eventId());
+        });
+        events.forEach(id -> changed.fire(EventChanged.inventory(id)));
+    }
+}
