@@ -1,6 +1,6 @@
 /**
- * Notifications: emails (and later in-app messages) to users. Services decide a notification inside their own
- * transaction (through the outbox); the notifications queue's consumer sends it over SMTP once, even when the
- * message is delivered twice.
+ * Notifications: emails to users. Services decide a notification inside their own transaction (through the
+ * outbox); the notifications queue's consumer sends it over SMTP once, even when the message is delivered twice.
+ * It knows no feature, so every feature may ask it to send what that feature decided.
  */
 package com.eventix.notifications;

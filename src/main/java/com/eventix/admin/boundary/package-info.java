@@ -1,4 +1,4 @@
 /**
- * Administrators' REST endpoints (ADMIN role only).
+ * Administrators' REST endpoints (ADMIN role only): /admin/organizers, /admin/events and /admin/audit-log.
  */
 package com.eventix.admin.boundary;

@@ -1,4 +1,4 @@
 /**
- * REST endpoints /tickets/reserve and /tickets/reservations, and the hold expiry timer.
+ * REST endpoints /tickets/reserve and /tickets/reservations, /orders, and the hold expiry timer.
  */
 package com.eventix.booking.boundary;

@@ -19,12 +19,19 @@ import java.util.UUID;
 
 /**
  * An order pays for one or more of a user's holds, in one currency. PENDING until a payment completes (PAID);
- * EXPIRED when its holds ran out unpaid (a payment that still succeeds later may revive it while stock remains).
+ * CANCELLED when its payment was declined; EXPIRED when its holds ran out unpaid (a payment that still succeeds
+ * later may revive it while stock remains).
  */
 @Entity
 @Table(name = "orders")
 public class Order {
-    public enum Status { PENDING, PAID, CANCELLED, EXPIRED, REFUND_REQUESTED, REFUNDED }
+    public enum Status {
+        PENDING, PAID, CANCELLED, EXPIRED,
+        /** Not set yet: reserved for refunds, the next step after PAID. */
+        REFUND_REQUESTED,
+        /** Not set yet: reserved for refunds, once the money is back. */
+        REFUNDED
+    }
 
     @Id
     private UUID id;

@@ -1,4 +1,5 @@
 /**
- * The reservation (hold) with its one-way status and payment protection, and the order with its items.
+ * The reservation (hold) with its one-way status and payment protection, and the order with its items (one per
+ * hold it pays for).
  */
 package com.eventix.booking.entity;

@@ -1,4 +1,5 @@
 /**
- * REST endpoints /auth and /users/me, and the startup bean that ensures the admin and demo accounts.
+ * REST endpoints /auth and /users/me, the account pages that mailed links open (/account), and the startup bean
+ * that ensures the operator's admin account.
  */
 package com.eventix.identity.boundary;

@@ -16,6 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "notifications")
 public class Notification {
+    /** Only EMAIL is sent today; IN_APP and PUSH are never set. */
     public enum Channel { EMAIL, IN_APP, PUSH }
 
     @Id

@@ -1,5 +1,5 @@
 /**
- * Payments boundary: ordering and paying for holds (/orders, with the buyer's orders), provider webhooks and the
- * sandbox provider's checkout page.
+ * Payments boundary: ordering and paying for holds (/orders, with the buyer's orders), provider webhooks, the
+ * sandbox provider's checkout page and the timer that sends the sandbox's own webhooks.
  */
 package com.eventix.payments.boundary;

@@ -15,7 +15,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "tickets")
 public class Ticket {
-    public enum Status { VALID, CHECKED_IN, REFUNDED, CANCELLED }
+    public enum Status {
+        VALID,
+        /** Not set yet: reserved for check-in (admission at the door). */
+        CHECKED_IN,
+        /** Not set yet: reserved for refunds, which void the ticket. */
+        REFUNDED,
+        /** Not set yet: reserved for event cancellation, which voids the ticket. */
+        CANCELLED
+    }
 
     @Id
     private UUID id;

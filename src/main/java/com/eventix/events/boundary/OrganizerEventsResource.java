@@ -1,4 +1,4 @@
-package com.eventix.organizers.boundary;
+package com.eventix.events.boundary;
 
 import com.eventix.events.control.EventView;
 import com.eventix.events.control.Events;
