@@ -1,16 +1,19 @@
 /**
  * Eventix: one package per feature, and the features depend on each other in one direction only, from the highest
- * to the lowest: demo → admin → payouts → checkin → tickets → payments → booking → events → organizers → identity →
+ * to the lowest: demo → admin → payouts → checkin → payments → tickets → booking → events → organizers → identity →
  * notifications → platform. A feature may use any feature after it in that line and none before it (payouts and
  * checkin have their places before they exist); nothing uses demo, and platform uses no feature.
  *
  * <p>Where a lower feature must let a higher one act, it does not call up: it fires a CDI event that the higher one
- * observes (as events fires {@code EventPublished}, which tickets observes to make the event's key, and
- * {@code EventCancelled}, which booking observes to release holds), or it owns a small port that the higher one
- * implements (platform's {@code RetentionRule}). No native SQL joins another feature's tables.
+ * observes (booking fires {@code OrderPaid}, which tickets observes to issue the order's tickets; events fires
+ * {@code EventPublished}, which tickets observes to make the event's key, and {@code EventCancelled}, which booking
+ * observes to release holds), or it owns a small port that the higher one implements (events' {@code TierLock},
+ * platform's {@code RetentionRule}). Native SQL touches another feature's tables only downward and only to read
+ * (the event catalogue joins organizers' names; a ticket key is stored only for an existing event); it never
+ * writes them.
  *
  * <p>{@code ArchitectureTest} holds the same line and fails the build on any cycle, any dependency against it, an
  * entity that knows a boundary or a control, and tier stock moved or a tier row locked outside booking's
- * {@code Inventory} (events' {@code Tiers} alone may also lock a tier, to resize it).
+ * {@code Inventory} (events changes a tier through the {@code TierLock} port that {@code Inventory} implements).
  */
 package com.eventix;

@@ -31,21 +31,17 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /**
      * Every package directly under com.eventix, highest first: a feature may depend only on the features after it.
-     * demo loads data through everyone's procedures and nobody depends on it; admin oversees the features; payouts,
-     * check-in and tickets react to what booking and payments did (through CDI events they observe) and nothing
-     * below them calls them; notifications is the mail outbox any feature may ask to send what it decided, and
+     * demo loads data through everyone's procedures and nobody depends on it; admin oversees the features; payouts
+     * and check-in react to what payments and tickets did; payments shows an order's tickets; tickets react to what
+     * booking did (the CDI events OrderPaid, OrderRefused, EventPublished) and nothing below them calls them; notifications is the mail outbox any feature may ask to send what it decided, and
      * knows no feature; platform knows no feature. A new package must be placed here before it compiles into a
      * passing build.
      */
-    static final List<String> ORDER = List.of("demo", "admin", "payouts", "checkin", "tickets", "payments", "booking",
+    static final List<String> ORDER = List.of("demo", "admin", "payouts", "checkin", "payments", "tickets", "booking",
             "events", "organizers", "identity", "notifications", "platform");
 
-    /** The only code that locks ticket tiers: the stock of holds and orders, and the tier's size (below). */
-    static final Set<String> TIER_LOCKERS = Set.of(
-            "com.eventix.booking.control.Inventory",
-            // An organizer resizing a tier changes the same row that holds contend for, so it takes the same lock.
-            // It belongs to events, which booking depends on, so it cannot go through booking's Inventory.
-            "com.eventix.events.control.Tiers");
+    /** The only code that locks ticket tiers (events' tier changes ask it through the TierLock port). */
+    static final Set<String> TIER_LOCKERS = Set.of("com.eventix.booking.control.Inventory");
     static final String INVENTORY = "com.eventix.booking.control.Inventory";
     static final String TICKET_TIER = "com.eventix.events.entity.TicketTier";
 

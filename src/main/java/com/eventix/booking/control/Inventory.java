@@ -1,6 +1,7 @@
 package com.eventix.booking.control;
 
 import com.eventix.events.control.EventChanged;
+import com.eventix.events.control.TierLock;
 import com.eventix.events.entity.TicketTier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * tiers never wait on each other in a cycle; listings hear of the change once per event.
  */
 @ApplicationScoped
-public class Inventory {
+public class Inventory implements TierLock {
     /**
      * PostgreSQL orders uuids by their bytes, unsigned, which is the order of their lower-case text (UUID.compareTo
      * compares signed longs): rows are locked in this order wherever several are.
@@ -67,6 +68,13 @@ public class Inventory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void giveBack(Map<UUID, Integer> quantities) {
         move(locked(quantities), quantities, false);
+    }
+
+    /** An organizer's change of a tier takes the same row lock as the holds it must not race. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TicketTier lockForChange(UUID tierId) {
+        return em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private Map<UUID, TicketTier> locked(Map<UUID, Integer> quantities) {

@@ -19,6 +19,8 @@ import java.util.UUID;
 /** Ticket tiers of an event: their sizes against the venue, and the event's price range kept up to date. */
 @ApplicationScoped
 public class Tiers {
+    @Inject
+    TierLock tierLock;
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
@@ -81,7 +83,7 @@ public class Tiers {
 
     /** The tier, locked: its inventory row is what reservations contend for. */
     private TicketTier tier(UUID eventId, UUID tierId) {
-        TicketTier tier = em.find(TicketTier.class, tierId, LockModeType.PESSIMISTIC_WRITE);
+        TicketTier tier = tierLock.lockForChange(tierId);
         if (tier == null || !tier.eventId().equals(eventId)) {
             throw ApiException.notFound("Ticket tier");
         }
