@@ -84,10 +84,15 @@ public class Reservation {
 
     /** The hold ran out; answers the quantity to give back. */
     public int expire(Instant now) {
-        if (now.isBefore(expiresAt)) {
+        if (now.isBefore(runsOutAt())) {
             throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "The hold has not expired yet");
         }
         return end(Status.EXPIRED, now);
+    }
+
+    /** When the hold may be expired: its expiry, or later while a payment for it is in flight. */
+    public Instant runsOutAt() {
+        return protectedSeconds == null ? expiresAt : expiresAt.plusSeconds(protectedSeconds);
     }
 
     /**

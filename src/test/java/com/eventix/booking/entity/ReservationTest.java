@@ -77,4 +77,27 @@ class ReservationTest {
     private List<Consumer<Reservation>> endings() {
         return List.of(h -> h.release(now), h -> h.expire(expiresAt), h -> h.consume(now));
     }
+
+    @Test
+    void aPaymentInFlightKeepsTheHoldPastItsExpiryUntilItEnds() {
+        Reservation hold = hold();
+        hold.protectFor(Duration.ofMinutes(30), now);
+        assertThat(hold.runsOutAt()).isEqualTo(expiresAt.plus(Duration.ofMinutes(30)));
+        refused(ErrorCode.INVALID_STATE_TRANSITION, () -> hold.expire(expiresAt.plusSeconds(1)));
+        assertThat(hold.isActive()).isTrue();
+
+        hold.unprotect(now);
+        assertThat(hold.runsOutAt()).isEqualTo(expiresAt);
+        assertThat(hold.expire(expiresAt.plusSeconds(1))).isEqualTo(3);
+        assertThat(hold.status()).isEqualTo(Reservation.Status.EXPIRED);
+    }
+
+    @Test
+    void anEndedHoldCannotBeProtected() {
+        Reservation hold = hold();
+        hold.release(now);
+        hold.protectFor(Duration.ofMinutes(30), now);
+        assertThat(hold.runsOutAt()).isEqualTo(expiresAt);
+        assertThat(hold.status()).isEqualTo(Reservation.Status.RELEASED);
+    }
 }
