@@ -7,11 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,8 +20,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AccountTokens {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
@@ -32,11 +28,9 @@ public class AccountTokens {
     /** A new token for the purpose; answers the raw value to mail (it is not kept). */
     @Transactional(Transactional.TxType.MANDATORY)
     public String issue(UUID userId, AccountToken.Purpose purpose, Duration lifetime) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String raw = OpaqueTokens.newRaw();
         Instant now = clock.instant();
-        em.persist(new AccountToken(userId, purpose, SessionTokens.hash(raw), now, now.plus(lifetime)));
+        em.persist(new AccountToken(userId, purpose, OpaqueTokens.hash(raw), now, now.plus(lifetime)));
         return raw;
     }
 
@@ -49,7 +43,7 @@ public class AccountTokens {
         Instant now = clock.instant();
         return em.createQuery("SELECT t FROM AccountToken t WHERE t.tokenHash = :hash AND t.purpose = :purpose",
                         AccountToken.class)
-                .setParameter("hash", SessionTokens.hash(raw.trim()))
+                .setParameter("hash", OpaqueTokens.hash(raw.trim()))
                 .setParameter("purpose", purpose)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()

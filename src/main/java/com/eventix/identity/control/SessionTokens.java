@@ -8,15 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,8 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SessionTokens {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
@@ -52,13 +44,11 @@ public class SessionTokens {
      * absolute lifetime (SESSION_MAX_AGE from the sign-in).
      */
     public SignedIn next(User user, UUID familyId, Instant familyStartedAt) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String raw = OpaqueTokens.newRaw();
         Instant now = clock.instant();
         Instant expires = now.plus(refreshLifetime);
         Instant familyEnd = familyStartedAt.plus(sessionMaxAge);
-        em.persist(new RefreshToken(user.id(), familyId, familyStartedAt, hash(raw), now,
+        em.persist(new RefreshToken(user.id(), familyId, familyStartedAt, OpaqueTokens.hash(raw), now,
                 expires.isBefore(familyEnd) ? expires : familyEnd));
         AccessTokens.AccessToken access = accessTokens.issue(user);
         return new SignedIn(access.token(), raw, access.expiresInSeconds(), user);
@@ -67,7 +57,7 @@ public class SessionTokens {
     /** Finds the stored token a raw value belongs to, locked against a concurrent use of the same token. */
     public Optional<RefreshToken> findForUpdate(String raw) {
         return em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
-                .setParameter("hash", hash(raw))
+                .setParameter("hash", OpaqueTokens.hash(raw))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
@@ -95,12 +85,4 @@ public class SessionTokens {
                 .executeUpdate();
     }
 
-    static String hash(String raw) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
