@@ -56,11 +56,13 @@ class PlatformIT extends IntegrationTest {
                 .contains("VALIDATION_FAILED", "EMAIL_TAKEN", "INVALID_CREDENTIALS", "RATE_LIMITED");
         assertThat(doc.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
         assertThat(doc.getMap("paths.'/api/v1/users/me'.get.responses")).containsKeys("200", "401", "403");
-        // Successful payloads are documented inside the envelope, as they are sent.
-        assertThat(doc.getMap("paths.'/api/v1/users/me'.get.responses.'200'.content.'application/json'.schema.properties"))
-                .containsKeys("success", "data", "timestamp");
-        assertThat(doc.getString("paths.'/api/v1/users/me'.get.responses.'200'.content.'application/json'.schema.properties.data.properties.id.format"))
-                .isEqualTo("uuid");
+        // Successful payloads are documented inside the envelope, as they are sent: a named envelope per payload.
+        assertThat(doc.getString("paths.'/api/v1/users/me'.get.responses.'200'.content.'application/json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/UserResponse");
+        assertThat(doc.getMap("components.schemas.UserResponse.properties")).containsKeys("success", "data", "timestamp");
+        assertThat(doc.getString("components.schemas.UserResponse.properties.data.$ref"))
+                .isEqualTo("#/components/schemas/User");
+        assertThat(doc.getString("components.schemas.User.properties.id.format")).isEqualTo("uuid");
         assertThat(doc.getMap("paths.'/api/v1/auth/register'.post.requestBody.content.'application/json'.schema")
                 .get("$ref")).asString().endsWith("RegisterRequest");
     }

@@ -26,7 +26,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins moderate events: the review queue, approval and rejection. */
@@ -35,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin")
 public class AdminEventsResource {
     @Inject
@@ -46,8 +46,10 @@ public class AdminEventsResource {
     ClientOrigin origin;
 
     @GET
-    @Operation(summary = "Events in a status, oldest change first", description = "e.g. status=UNDER_REVIEW")
-    @APIResponse(responseCode = "200", description = "A page of Event")
+    @Operation(operationId = "listEventsByStatus", summary = "Events in a status, oldest change first",
+            description = "The review queue by default (status=UNDER_REVIEW).")
+    @APIResponse(responseCode = "200", description = "A page of events",
+            content = @Content(schema = @Schema(ref = "EventPage")))
     public Response list(@QueryParam("status") @DefaultValue("UNDER_REVIEW") Event.Status status,
                          @QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
@@ -57,9 +59,10 @@ public class AdminEventsResource {
 
     @POST
     @Path("/{id}/approve")
-    @Operation(summary = "Publish an event under review")
-    @APIResponse(responseCode = "200", description = "The event, PUBLISHED")
-    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION")
+    @Operation(operationId = "approveEvent", summary = "Publish an event under review")
+    @APIResponse(responseCode = "200", description = "The event, PUBLISHED",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: the event is not under review")
     public Response approve(@PathParam("id") UUID id) {
         Event event = events.approve(actor(), id);
         return Responses.ok(EventView.of(event, events.tiersOf(id)));
@@ -67,9 +70,11 @@ public class AdminEventsResource {
 
     @POST
     @Path("/{id}/reject")
-    @Operation(summary = "Send an event under review back to DRAFT, with a reason the organizer sees")
-    @APIResponse(responseCode = "200", description = "The event, DRAFT")
-    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION")
+    @Operation(operationId = "rejectEvent",
+            summary = "Send an event under review back to DRAFT, with a reason the organizer sees")
+    @APIResponse(responseCode = "200", description = "The event, DRAFT",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: the event is not under review")
     public Response reject(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest body) {
         Event event = events.reject(actor(), id, body.reason);
         return Responses.ok(EventView.of(event, events.tiersOf(id)));

@@ -26,7 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins review organizer applications. */
@@ -35,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin")
 public class AdminOrganizersResource {
     @Inject
@@ -46,9 +47,11 @@ public class AdminOrganizersResource {
     ClientOrigin origin;
 
     @GET
-    @Operation(summary = "Organizer applications, oldest first", description = "Filter by status, e.g. PENDING.")
-    @APIResponse(responseCode = "200", description = "A page of organizers")
-    public Response list(@QueryParam("status") Organizer.Status status,
+    @Operation(operationId = "listOrganizers", summary = "Organizer applications, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of organizers",
+            content = @Content(schema = @Schema(ref = "OrganizerPage")))
+    public Response list(@Parameter(description = "Only organizers in this status, e.g. PENDING")
+                         @QueryParam("status") Organizer.Status status,
                          @QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
         Page.checkRequest(page, size);
@@ -57,8 +60,10 @@ public class AdminOrganizersResource {
 
     @POST
     @Path("/{id}/verify")
-    @Operation(summary = "Verify a pending organizer", description = "Grants the ORGANIZER role.")
-    @APIResponse(responseCode = "200", description = "The verified organizer")
+    @Operation(operationId = "verifyOrganizer", summary = "Verify a pending organizer",
+            description = "Grants the ORGANIZER role (in the organizer's next access token).")
+    @APIResponse(responseCode = "200", description = "The verified organizer",
+            content = @Content(schema = @Schema(implementation = OrganizerView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: not pending")
     public Response verify(@PathParam("id") UUID id) {
         return Responses.ok(OrganizerView.of(organizers.verify(id, currentUser.id(), origin.get())));
@@ -66,8 +71,9 @@ public class AdminOrganizersResource {
 
     @POST
     @Path("/{id}/reject")
-    @Operation(summary = "Reject a pending organizer, with a reason the applicant sees")
-    @APIResponse(responseCode = "200", description = "The rejected organizer")
+    @Operation(operationId = "rejectOrganizer", summary = "Reject a pending organizer, with a reason the applicant sees")
+    @APIResponse(responseCode = "200", description = "The rejected organizer",
+            content = @Content(schema = @Schema(implementation = OrganizerView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: not pending")
     public Response reject(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest body) {
         return Responses.ok(OrganizerView.of(organizers.reject(id, body.reason, currentUser.id(), origin.get())));

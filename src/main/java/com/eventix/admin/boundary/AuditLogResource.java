@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log, for administrators. */
@@ -26,13 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin")
 public class AuditLogResource {
     @Inject
     AuditLog auditLog;
 
     /** An audit row as administrators read it. */
+    @Schema(name = "AuditEntry", description = "Who did what to which resource, when and from where")
     public record AuditEntryView(UUID id, UUID actorId, String action, String resourceType, String resourceId,
                                  AuditEntry.Outcome outcome, String ipAddress, String userAgent, String details,
                                  Instant createdAt) {
@@ -43,10 +45,12 @@ public class AuditLogResource {
     }
 
     @GET
-    @Operation(summary = "Read the audit log", description = "Newest first; filter by action and/or actor.")
-    @APIResponse(responseCode = "200", description = "A page of audit entries")
-    public Response list(@QueryParam("action") String action,
-                         @QueryParam("actorId") UUID actorId,
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit log, newest first")
+    @APIResponse(responseCode = "200", description = "A page of audit entries",
+            content = @Content(schema = @Schema(ref = "AuditEntryPage")))
+    public Response list(@Parameter(description = "Only this action, e.g. ORGANIZER_APPLIED")
+                         @QueryParam("action") String action,
+                         @Parameter(description = "Only what this user did") @QueryParam("actorId") UUID actorId,
                          @QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
         Page.checkRequest(page, size);

@@ -27,18 +27,20 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Holding tickets for a short while before paying. */
+/**
+ * Holding tickets for a short while before paying. (Shares the path /tickets with the tickets feature's
+ * TicketsResource; JAX-RS matches both classes' methods together, the literal segments here first.)
+ */
 @Path("/tickets")
 @RequestScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
-@Tag(name = "Reservations")
+@Tag(name = "Booking")
 public class ReservationsResource {
     @Inject
     Reservations reservations;
@@ -50,24 +52,28 @@ public class ReservationsResource {
     /** What to hold. */
     @Schema(name = "ReserveRequest")
     public static class ReserveRequest {
-        @NotNull
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid")
+        @NotNull @Schema(example = "6f1c2a9e-8b3d-4c5e-9f70-1a2b3c4d5e6f")
         public UUID tierId;
-        @NotNull @Min(1) @Max(100)
+        @NotNull @Min(1) @Max(100) @Schema(example = "2")
         public Integer quantity;
     }
 
     @POST
     @Path("/reserve")
-    @Operation(summary = "Hold tickets of a tier", description = "The hold lasts 15 minutes (configurable); pay for it "
-            + "with POST /orders. Send an Idempotency-Key header to make retries safe.")
+    @Operation(operationId = "reserveTickets", summary = "Hold tickets of a tier", description = "The hold lasts 15 "
+            + "minutes (HOLD_DURATION); pay for it with createOrder. Send an Idempotency-Key header to make retries "
+            + "safe: a repeat answers the first result.")
     @APIResponse(responseCode = "201", description = "The hold",
             content = @Content(schema = @Schema(implementation = ReservationView.class)))
-    @APIResponse(responseCode = "409", description = "TICKET_NOT_AVAILABLE (details.remaining), or a duplicate "
-            + "request still in progress")
-    @APIResponse(responseCode = "422", description = "SALES_CLOSED, ORDER_LIMIT_EXCEEDED, HOLD_LIMIT_EXCEEDED, "
-            + "IDEMPOTENCY_KEY_REUSED")
-    public Response reserve(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ReserveRequest body) {
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such tier, or its event is not on sale")
+    @APIResponse(responseCode = "409", description = "TICKET_NOT_AVAILABLE: not that many left (details.remaining)")
+    @APIResponse(responseCode = "409", description = Idempotency.IN_PROGRESS)
+    @APIResponse(responseCode = "422", description = "SALES_CLOSED: the tier is not on sale now")
+    @APIResponse(responseCode = "422", description = "ORDER_LIMIT_EXCEEDED: more than the tier's maxPerOrder")
+    @APIResponse(responseCode = "422", description = "HOLD_LIMIT_EXCEEDED: you hold too many for this event already")
+    @APIResponse(responseCode = "422", description = Idempotency.REUSED)
+    public Response reserve(@Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,
+                            @Valid @NotNull ReserveRequest body) {
         UUID user = currentUser.id();
         return idempotency.atomically(user, "reserve", key, body, () -> {
             ReservationView hold = ReservationView.of(reservations.reserve(user, body.tierId, body.quantity));
@@ -77,20 +83,20 @@ public class ReservationsResource {
 
     @GET
     @Path("/reservations/{id}")
-    @Operation(summary = "One of your holds")
+    @Operation(operationId = "getReservation", summary = "One of your holds")
     @APIResponse(responseCode = "200", description = "The hold",
             content = @Content(schema = @Schema(implementation = ReservationView.class)))
-    @APIResponse(responseCode = "404", description = "No such hold of yours")
     public Response get(@PathParam("id") UUID id) {
         return Responses.ok(ReservationView.of(reservations.ofUser(currentUser.id(), id)));
     }
 
     @DELETE
     @Path("/reservations/{id}")
-    @Operation(summary = "Release one of your holds early", description = "Its tickets go back on sale at once.")
+    @Operation(operationId = "releaseReservation", summary = "Release one of your holds early",
+            description = "Its tickets go back on sale at once.")
     @APIResponse(responseCode = "200", description = "The released hold",
             content = @Content(schema = @Schema(implementation = ReservationView.class)))
-    @APIResponse(responseCode = "409", description = "RESERVATION_NOT_ACTIVE")
+    @APIResponse(responseCode = "409", description = "RESERVATION_NOT_ACTIVE: expired, released or ordered already")
     public Response release(@PathParam("id") UUID id) {
         return Responses.ok(ReservationView.of(reservations.release(currentUser.id(), id)));
     }

@@ -6,24 +6,30 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An order as its owner sees it: lines, the latest payment and the tickets it bought. */
 @Schema(name = "Order")
-public record OrderView(@Schema(type = SchemaType.STRING, format = "uuid") UUID orderId,
-                        Order.Status status, BigDecimal totalAmount, String currency, List<Line> items,
-                        @Schema(type = SchemaType.STRING, format = "uuid") UUID paymentId, String paymentStatus,
-                        String paymentProvider, String paymentUrl,
-                        @Schema(type = SchemaType.STRING, format = "uuid") List<UUID> ticketIds,
-                        @Schema(type = SchemaType.STRING, format = "date-time") Instant createdAt) {
+public record OrderView(@Schema(example = "8a7b6c5d-4e3f-4a1b-9c2d-0e1f2a3b4c5d") UUID orderId,
+                        Order.Status status,
+                        @Schema(description = "Exact amount in the currency beside it", example = "51.00")
+                        BigDecimal totalAmount,
+                        @Schema(example = "USD") String currency,
+                        List<Line> items,
+                        @Schema(description = "The latest payment attempt") UUID paymentId,
+                        @Schema(ref = "PaymentStatus") String paymentStatus,
+                        @Schema(example = "sandbox") String paymentProvider,
+                        @Schema(description = "Where the buyer pays, while the payment is open") String paymentUrl,
+                        @Schema(description = "The tickets bought, once PAID") List<UUID> ticketIds,
+                        Instant createdAt) {
 
     /** One line of an order. */
     @Schema(name = "OrderLine")
-    public record Line(@Schema(type = SchemaType.STRING, format = "uuid") UUID reservationId,
-                       @Schema(type = SchemaType.STRING, format = "uuid") UUID eventId,
-                       @Schema(type = SchemaType.STRING, format = "uuid") UUID tierId,
-                       int quantity, BigDecimal unitPrice) {
+    public record Line(UUID reservationId,
+                       UUID eventId,
+                       UUID tierId,
+                       @Schema(example = "2") int quantity,
+                       @Schema(example = "25.50") BigDecimal unitPrice) {
         static Line of(OrderItem i) {
             return new Line(i.reservationId(), i.eventId(), i.tierId(), i.quantity(), i.unitPrice());
         }

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An event's banner image. */
@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed("ORGANIZER")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Events")
 public class BannersResource {
     @Inject
@@ -55,15 +54,19 @@ public class BannersResource {
     @PUT
     @OwnBodyLimit
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Upload your event's banner", description = "The raw image as the body, Content-Type image/png "
+    @Operation(operationId = "uploadEventBanner", summary = "Upload your event's banner", description = "The raw image as the body, Content-Type image/png "
             + "or image/jpeg (checked against the content), at most BANNER_MAX_BYTES (5 MiB by default). The event's "
             + "bannerUrl then points to it; the previous banner is deleted.")
-    @RequestBody(content = {@Content(mediaType = "image/png", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "200", description = "The event with its new banner",
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "413", description = "IMAGE_TOO_LARGE")
-    @APIResponse(responseCode = "415", description = "UNSUPPORTED_IMAGE_TYPE")
+    @APIResponse(responseCode = "400", description = "INVALID_IMAGE: the body is not a readable image")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: the event belongs to another organizer")
+    @APIResponse(responseCode = "409", description = "EVENT_READ_ONLY: the event is under review, cancelled or completed")
+    @APIResponse(responseCode = "413", description = "IMAGE_TOO_LARGE: larger than BANNER_MAX_BYTES")
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_IMAGE_TYPE: neither PNG nor JPEG")
     public Response upload(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            InputStream body) {
         Events.Actor actor = new Events.Actor(currentUser.id(), currentUser.isAdmin(), origin.get());

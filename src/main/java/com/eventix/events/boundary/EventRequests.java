@@ -24,13 +24,13 @@ public final class EventRequests {
 
     @Schema(name = "EventRequest")
     public static class Upsert {
-        @NotBlank @Size(max = 200)
+        @NotBlank @Size(max = 200) @Schema(example = "Accra Jazz Night")
         public String title;
         @Size(max = 10_000)
         public String description;
-        @NotBlank @Size(max = 64)
+        @NotBlank @Size(max = 64) @Schema(example = "music")
         public String category;
-        @NotBlank @Size(max = 300)
+        @NotBlank @Size(max = 300) @Schema(example = "Accra International Conference Centre")
         public String location;
         @NotNull @Schema(example = "2026-05-01T19:00:00Z")
         public Instant startTime;
@@ -53,13 +53,13 @@ public final class EventRequests {
 
     @Schema(name = "TierRequest")
     public static class Tier {
-        @NotBlank @Size(max = 100)
+        @NotBlank @Size(max = 100) @Schema(example = "General admission")
         public String tierName;
         @Size(max = 2000)
         public String description;
         @NotNull @DecimalMin("0") @Schema(description = "Exact amount in the event's currency", example = "49.99")
         public BigDecimal price;
-        @NotNull @Min(1) @Max(1_000_000)
+        @NotNull @Min(1) @Max(1_000_000) @Schema(example = "500")
         public Integer totalQuantity;
         @Min(1) @Max(100) @Schema(defaultValue = "10")
         public Integer maxPerOrder;

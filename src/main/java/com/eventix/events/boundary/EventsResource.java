@@ -35,7 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Events: public discovery, and organizers' own events with their lifecycle. */
@@ -54,12 +56,17 @@ public class EventsResource {
     @Inject
     ClientOrigin origin;
 
+    private static final String DETAILS_RULES = "EVENT_END_BEFORE_START, EVENT_IN_PAST, INVALID_TIMEZONE, "
+            + "INVALID_CURRENCY, VENUE_CAPACITY_EXCEEDED: the details break a rule (details name the field)";
+
     @GET
     @PermitAll
-    @Operation(summary = "Events on sale or running", description = "Filters combine; sort by startTime (default) or "
-            + "price. Pages are numbered from 1.")
-    @APIResponse(responseCode = "200", description = "A page of EventSummary")
+    @Operation(operationId = "listEvents", summary = "Events on sale or running",
+            description = "Filters combine; sort by startTime (default) or price.")
+    @APIResponse(responseCode = "200", description = "A page of events",
+            content = @Content(schema = @Schema(ref = "EventSummaryPage")))
     public Response list(@BeanParam ListingParams params,
+                         @Parameter(schema = @Schema(enumeration = {"startTime", "price"}))
                          @QueryParam("sort") @DefaultValue("startTime") String sort) {
         return Responses.okJson(pages.list(params.filter(), ListingParams.sort(sort, EventCatalog.Sort.START_TIME),
                 params.page, params.size));
@@ -68,10 +75,16 @@ public class EventsResource {
     @GET
     @Path("/search")
     @PermitAll
-    @Operation(summary = "Full-text search", description = "Every word must match, as a prefix ('jaz' finds Jazz), in "
-            + "the title, category or description; ranked by relevance unless sorted by startTime or price.")
-    @APIResponse(responseCode = "200", description = "A page of EventSummary")
-    public Response search(@QueryParam("q") String q, @BeanParam ListingParams params,
+    @Operation(operationId = "searchEvents", summary = "Full-text search of events on sale or running",
+            description = "Every word must match, as a prefix ('jaz' finds Jazz), in the title, category or "
+                    + "description; ranked by relevance unless sorted by startTime or price. The filters of listEvents "
+                    + "apply too.")
+    @APIResponse(responseCode = "200", description = "A page of matching events",
+            content = @Content(schema = @Schema(ref = "EventSummaryPage")))
+    public Response search(@Parameter(description = "The words to find", required = true,
+                                   schema = @Schema(example = "jazz accra")) @QueryParam("q") String q,
+                           @BeanParam ListingParams params,
+                           @Parameter(schema = @Schema(enumeration = {"relevance", "startTime", "price"}))
                            @QueryParam("sort") @DefaultValue("relevance") String sort) {
         return Responses.okJson(pages.search(q, params.filter(), ListingParams.sort(sort, EventCatalog.Sort.RELEVANCE),
                 params.page, params.size));
@@ -80,11 +93,12 @@ public class EventsResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "An event with its tiers", description = "Drafts and events under review are visible to "
-            + "their organizer and admins only.")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getEvent", summary = "An event with its tiers", description = "Drafts and events under "
+            + "review are visible to their organizer and admins only (with their token).")
     @APIResponse(responseCode = "200", description = "The event",
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "404", description = "No such event (or not visible to you)")
     public Response get(@PathParam("id") UUID id) {
         return Responses.okJson(pages.page(id, new EventPages.Viewer(currentUser.maybeId().orElse(null),
                 currentUser.isAdmin())));
@@ -92,10 +106,12 @@ public class EventsResource {
 
     @POST
     @RolesAllowed("ORGANIZER")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create a draft event", description = "Requires a verified organizer profile.")
+    @Operation(operationId = "createEvent", summary = "Create a draft event",
+            description = "Requires a verified organizer profile.")
     @APIResponse(responseCode = "201", description = "The draft",
             content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "403", description = "ORGANIZER_NOT_VERIFIED: your organizer profile is not verified")
+    @APIResponse(responseCode = "422", description = DETAILS_RULES)
     public Response create(@Valid @NotNull EventRequests.Upsert body) {
         Event event = events.create(actor(), body.details());
         return Responses.created(URI.create("/api/v1/events/" + event.id()), EventView.of(event, List.of()));
@@ -104,12 +120,16 @@ public class EventsResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed("ORGANIZER")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change your event", description = "Drafts change freely. Published events keep their "
-            + "currency, move only to future dates and keep room for sold tickets; running events keep their start; "
-            + "events under review, cancelled or completed are read-only (EVENT_READ_ONLY).")
+    @Operation(operationId = "updateEvent", summary = "Change your event", description = "Drafts change freely. "
+            + "Published events keep their currency, move only to future dates and keep room for sold tickets; "
+            + "running events keep their start; events under review, cancelled or completed are read-only.")
     @APIResponse(responseCode = "200", description = "The event",
             content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: the event belongs to another organizer")
+    @APIResponse(responseCode = "409", description = "EVENT_READ_ONLY: under review, cancelled or completed, or the "
+            + "change is not allowed once on sale or running (details.status)")
+    @APIResponse(responseCode = "409", description = "CONCURRENT_MODIFICATION: changed by someone else meanwhile")
+    @APIResponse(responseCode = "422", description = DETAILS_RULES)
     public Response update(@PathParam("id") UUID id, @Valid @NotNull EventRequests.Upsert body) {
         Event event = events.update(actor(), id, body.details());
         return Responses.ok(EventView.of(event, events.tiersOf(id)));
@@ -118,9 +138,11 @@ public class EventsResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed("ORGANIZER")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete your draft", description = "Published events are cancelled instead.")
+    @Operation(operationId = "deleteEvent", summary = "Delete your draft",
+            description = "Published events are cancelled instead.")
     @APIResponse(responseCode = "200", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: the event belongs to another organizer")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: only a draft can be deleted")
     public Response delete(@PathParam("id") UUID id) {
         events.delete(actor(), id);
         return Responses.ok(null, "Deleted");
@@ -129,10 +151,14 @@ public class EventsResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed("ORGANIZER")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Submit your draft for review", description = "Needs at least one tier and a future start.")
+    @Operation(operationId = "submitEvent", summary = "Submit your draft for review",
+            description = "Needs at least one tier and a future start.")
     @APIResponse(responseCode = "200", description = "The event, UNDER_REVIEW",
             content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: the event belongs to another organizer")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: not a draft")
+    @APIResponse(responseCode = "422", description = "EVENT_HAS_NO_TIERS: add a ticket tier first")
+    @APIResponse(responseCode = "422", description = "EVENT_IN_PAST: the event has started; change its date")
     public Response submit(@PathParam("id") UUID id) {
         Event event = events.submit(actor(), id);
         return Responses.ok(EventView.of(event, events.tiersOf(id)));
@@ -141,10 +167,12 @@ public class EventsResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({"ORGANIZER", "ADMIN"})
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Cancel a published event", description = "By its organizer or an admin.")
+    @Operation(operationId = "cancelEvent", summary = "Cancel a published event",
+            description = "By its organizer or an admin. Active holds are released.")
     @APIResponse(responseCode = "200", description = "The event, CANCELLED",
             content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: the event belongs to another organizer")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: only a published event can be cancelled")
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest body) {
         Event event = events.cancel(actor(), id, body.reason);
         return Responses.ok(EventView.of(event, events.tiersOf(id)));

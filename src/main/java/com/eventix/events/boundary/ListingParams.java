@@ -10,22 +10,31 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The query parameters of listings and search. */
 public class ListingParams {
     @QueryParam("category")
+    @Parameter(description = "Only this category", schema = @Schema(example = "music"))
     public String category;
     @QueryParam("from")
+    @Parameter(description = "Only events starting at or after this instant", schema = @Schema(format = "date-time"))
     public String from;
     @QueryParam("to")
+    @Parameter(description = "Only events starting before this instant", schema = @Schema(format = "date-time"))
     public String to;
     @QueryParam("location")
+    @Parameter(description = "Only events whose location contains this text")
     public String location;
     @QueryParam("minPrice")
+    @Parameter(description = "Only events with a tier at this price or more")
     public BigDecimal minPrice;
     @QueryParam("maxPrice")
+    @Parameter(description = "Only events with a tier at this price or less")
     public BigDecimal maxPrice;
     @QueryParam("organizerId")
+    @Parameter(description = "Only this organizer's events")
     public UUID organizerId;
     @QueryParam("page")
     @DefaultValue("1")

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({"ORGANIZER", "ATTENDEE", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Organizers")
+@Tag(name = "Events")
 public class OrganizerEventsResource {
     @Inject
     Events events;
@@ -34,8 +36,10 @@ public class OrganizerEventsResource {
     CurrentUser currentUser;
 
     @GET
-    @Operation(summary = "Your events in every status, latest start first")
-    @APIResponse(responseCode = "200", description = "A page of Event")
+    @Operation(operationId = "listMyEvents", summary = "Your events in every status, latest start first",
+            description = "Empty unless you are an organizer.")
+    @APIResponse(responseCode = "200", description = "A page of your events",
+            content = @Content(schema = @Schema(ref = "EventPage")))
     public Response mine(@QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
         Page.checkRequest(page, size);

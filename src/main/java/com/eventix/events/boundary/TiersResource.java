@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An event's ticket tiers. */
@@ -38,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Ticket tiers")
+@Tag(name = "Events")
 public class TiersResource {
     @Inject
     Tiers tiers;
@@ -49,10 +50,18 @@ public class TiersResource {
     @Inject
     ClientOrigin origin;
 
+    private static final String FOREIGN_EVENT = "FORBIDDEN: the event belongs to another organizer";
+    private static final String TIER_RULES = "INVALID_PRICE, INVALID_SALE_WINDOW, VENUE_CAPACITY_EXCEEDED: the tier "
+            + "breaks a rule (details say which)";
+
     @GET
     @PermitAll
-    @Operation(summary = "The event's tiers, with what is still available")
-    @APIResponse(responseCode = "200", description = "Tiers")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "listEventTiers", summary = "The event's tiers, with what is still available",
+            description = "For an event you may see (drafts: their organizer and admins, with their token).")
+    @APIResponse(responseCode = "200", description = "The tiers",
+            content = @Content(schema = @Schema(ref = "TicketTierList")))
     public Response list(@PathParam("eventId") UUID eventId) {
         Event event = events.visible(eventId, currentUser.maybeId().orElse(null), currentUser.isAdmin());
         return Responses.ok(events.tiersOf(eventId).stream().map(t -> TierView.of(t, event.currency())).toList());
@@ -60,10 +69,14 @@ public class TiersResource {
 
     @POST
     @RolesAllowed("ORGANIZER")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Add a tier", description = "All tiers together must fit the venue capacity.")
+    @Operation(operationId = "createEventTier", summary = "Add a tier to your event",
+            description = "All tiers together must fit the venue capacity.")
     @APIResponse(responseCode = "201", description = "The tier",
             content = @Content(schema = @Schema(implementation = TierView.class)))
+    @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
+    @APIResponse(responseCode = "409", description = "EVENT_READ_ONLY: the event is under review, cancelled or completed")
+    @APIResponse(responseCode = "409", description = "TIER_NAME_TAKEN: the event has a tier of that name")
+    @APIResponse(responseCode = "422", description = TIER_RULES)
     public Response create(@PathParam("eventId") UUID eventId, @Valid @NotNull EventRequests.Tier body) {
         TicketTier tier = tiers.create(actor(), eventId, body.spec());
         return Responses.created(URI.create("/api/v1/events/" + eventId + "/tiers/" + tier.id()), view(tier));
@@ -72,11 +85,17 @@ public class TiersResource {
     @PUT
     @Path("/{tierId}")
     @RolesAllowed("ORGANIZER")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change a tier", description = "Once tickets are sold or held the price is fixed and the size "
-            + "cannot drop below them.")
+    @Operation(operationId = "updateEventTier", summary = "Change a tier of your event", description = "Once tickets "
+            + "are sold or held the price is fixed and the size cannot drop below them.")
     @APIResponse(responseCode = "200", description = "The tier",
             content = @Content(schema = @Schema(implementation = TierView.class)))
+    @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
+    @APIResponse(responseCode = "409", description = "EVENT_READ_ONLY: the event is under review, cancelled or completed")
+    @APIResponse(responseCode = "409", description = "TIER_NAME_TAKEN: the event has another tier of that name")
+    @APIResponse(responseCode = "409", description = "TIER_HAS_SALES: tickets are sold or held; the price is fixed")
+    @APIResponse(responseCode = "409", description = "CONCURRENT_MODIFICATION: changed by someone else meanwhile")
+    @APIResponse(responseCode = "422", description = "TIER_BELOW_SOLD: fewer than the tickets sold or held")
+    @APIResponse(responseCode = "422", description = TIER_RULES)
     public Response update(@PathParam("eventId") UUID eventId, @PathParam("tierId") UUID tierId,
                            @Valid @NotNull EventRequests.Tier body) {
         return Responses.ok(view(tiers.update(actor(), eventId, tierId, body.spec())));
@@ -85,9 +104,11 @@ public class TiersResource {
     @DELETE
     @Path("/{tierId}")
     @RolesAllowed("ORGANIZER")
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete a tier nobody bought from")
+    @Operation(operationId = "deleteEventTier", summary = "Delete a tier of your event that nobody bought from")
     @APIResponse(responseCode = "200", description = "Deleted")
+    @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
+    @APIResponse(responseCode = "409", description = "EVENT_READ_ONLY: the event is under review, cancelled or completed")
+    @APIResponse(responseCode = "409", description = "TIER_HAS_SALES: tickets of the tier are sold or held")
     public Response delete(@PathParam("eventId") UUID eventId, @PathParam("tierId") UUID tierId) {
         tiers.delete(actor(), eventId, tierId);
         return Responses.ok(null, "Deleted");

@@ -3,20 +3,24 @@ package com.eventix.events.control;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import com.eventix.events.entity.Event;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An event as listings and search results show it. */
 @Schema(name = "EventSummary")
 public record EventSummary(
-        @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
-        String title, String category, String location,
-        @Schema(type = SchemaType.STRING, format = "date-time") Instant startTime,
-        @Schema(type = SchemaType.STRING, format = "date-time") Instant endTime,
-        String timezone, String currency,
-        @Schema(description = "Lowest tier price") BigDecimal minPrice,
-        @Schema(description = "Highest tier price") BigDecimal maxPrice,
+        UUID id,
+        @Schema(example = "Accra Jazz Night") String title,
+        @Schema(example = "music") String category,
+        @Schema(example = "Accra International Conference Centre") String location,
+        Instant startTime,
+        Instant endTime,
+        @Schema(example = "Africa/Accra") String timezone,
+        @Schema(example = "USD") String currency,
+        @Schema(description = "Lowest tier price", example = "25.50") BigDecimal minPrice,
+        @Schema(description = "Highest tier price", example = "120.00") BigDecimal maxPrice,
         @Schema(description = "Tickets still available across tiers") long availableTickets,
-        boolean soldOut, String bannerUrl, String status,
-        @Schema(type = SchemaType.STRING, format = "uuid") UUID organizerId, String organizerName) {
+        boolean soldOut, String bannerUrl,
+        @Schema(implementation = Event.Status.class) String status,
+        UUID organizerId, String organizerName) {
 }

@@ -16,14 +16,14 @@ public final class AuthRequests {
 
     @Schema(name = "RegisterRequest")
     public static class Register {
-        @NotBlank @Email @Size(max = 320)
+        @NotBlank @Email @Size(max = 320) @Schema(example = "ama@example.com")
         public String email;
         @NotBlank @Size(max = 128)
-        @Schema(description = "At least 10 characters, not a common password")
+        @Schema(description = "At least 10 characters, not a common password", example = "a long passphrase")
         public String password;
-        @NotBlank @Size(max = 100)
+        @NotBlank @Size(max = 100) @Schema(example = "Ama")
         public String firstName;
-        @NotBlank @Size(max = 100)
+        @NotBlank @Size(max = 100) @Schema(example = "Mensah")
         public String lastName;
         @Size(max = 32) @Pattern(regexp = "^\\+?[0-9 ()-]{5,31}$", message = "must be a phone number")
         public String phone;
@@ -31,9 +31,9 @@ public final class AuthRequests {
 
     @Schema(name = "LoginRequest")
     public static class Login {
-        @NotBlank @Size(max = 320)
+        @NotBlank @Size(max = 320) @Schema(example = "ama@example.com")
         public String email;
-        @NotBlank @Size(max = 128)
+        @NotBlank @Size(max = 128) @Schema(example = "a long passphrase")
         public String password;
     }
 

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registration, sign-in (password and Google), token refresh and sign-out, email verification, password reset. */
@@ -37,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Authentication")
+@Tag(name = "Identity")
 public class AuthResource {
     @Inject
     Accounts accounts;
@@ -54,14 +53,19 @@ public class AuthResource {
     @Inject
     CurrentUser currentUser;
 
+    private static final String SERVICE_BUSY = "SERVICE_BUSY: too many password checks at once; retry after the "
+            + "seconds in Retry-After";
+
     @POST
     @Path("/register")
-    @Operation(summary = "Open an attendee account",
-            description = "Sends a welcome email with the email verification link. Rate-limited per client IP.")
+    @Operation(operationId = "registerUser", summary = "Open an attendee account",
+            description = "Sends a welcome email with the email verification link. Rate-limited per client IP and per "
+                    + "address.")
     @APIResponse(responseCode = "201", description = "The new user",
             content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "409", description = "EMAIL_TAKEN")
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many password checks at once; see Retry-After")
+    @APIResponse(responseCode = "400", description = "WEAK_PASSWORD: shorter than 10 characters or a common password")
+    @APIResponse(responseCode = "409", description = "EMAIL_TAKEN: an account uses this address")
+    @APIResponse(responseCode = "503", description = SERVICE_BUSY)
     public Response register(@Valid @NotNull AuthRequests.Register body) {
         var user = accounts.register(new Accounts.Registration(body.email, body.password, body.firstName,
                 body.lastName, body.phone), origin.get());
@@ -70,30 +74,37 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Sign in with email and password")
+    @Operation(operationId = "loginUser", summary = "Sign in with email and password",
+            description = "Rate-limited per client IP and per address.")
     @APIResponse(responseCode = "200", description = "An access and refresh token pair",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
-    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS")
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many password checks at once; see Retry-After")
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS: no account with this email and password")
+    @APIResponse(responseCode = "403", description = "ACCOUNT_DISABLED: the account is banned")
+    @APIResponse(responseCode = "503", description = SERVICE_BUSY)
     public Response login(@Valid @NotNull AuthRequests.Login body) {
         return Responses.ok(TokenView.of(authentication.login(body.email, body.password, origin.get())));
     }
 
     @POST
     @Path("/refresh")
-    @Operation(summary = "Trade a refresh token for a new pair",
+    @Operation(operationId = "refreshTokens", summary = "Trade a refresh token for a new pair",
             description = "Each refresh token works once. Presenting a used one ends every session of that sign-in. "
                     + "A sign-in lasts at most SESSION_MAX_AGE (30 days by default), however often it is refreshed.")
-    @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED, SESSION_EXPIRED")
     @APIResponse(responseCode = "200", description = "A new token pair",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN: unknown, expired or signed out")
+    @APIResponse(responseCode = "401", description = "REFRESH_TOKEN_REUSED: used before; every session of this "
+            + "sign-in has ended")
+    @APIResponse(responseCode = "401", description = "SESSION_EXPIRED: the sign-in is older than SESSION_MAX_AGE")
+    @APIResponse(responseCode = "403", description = "ACCOUNT_DISABLED: the account is banned")
     public Response refresh(@Valid @NotNull AuthRequests.Refresh body) {
         return Responses.ok(TokenView.of(authentication.refresh(body.refreshToken, origin.get())));
     }
 
     @POST
     @Path("/logout")
-    @Operation(summary = "End the sign-in a refresh token belongs to")
+    @Operation(operationId = "logoutUser", summary = "End the sign-in a refresh token belongs to",
+            description = "Answers the same whether or not the token was still valid.")
     @APIResponse(responseCode = "200", description = "Signed out")
     public Response logout(@Valid @NotNull AuthRequests.Refresh body) {
         authentication.logout(body.refreshToken, origin.get());
@@ -102,27 +113,35 @@ public class AuthResource {
 
     @GET
     @Path("/oauth/google")
-    @Operation(summary = "Start signing in with Google", description = "Redirects to Google (OpenID Connect, PKCE).")
-    @APIResponse(responseCode = "302", description = "Redirect to the provider")
-    @APIResponse(responseCode = "503", description = "Google sign-in is not configured")
+    @Operation(operationId = "startGoogleSignIn", summary = "Start signing in with Google",
+            description = "Redirects the browser to Google (OpenID Connect, PKCE).")
+    @APIResponse(responseCode = "303", description = "Redirect to Google")
+    @APIResponse(responseCode = "503", description = "OAUTH_NOT_CONFIGURED: Google sign-in is not configured")
     public Response googleStart() {
         return Response.seeOther(google.start()).build();
     }
 
     @GET
     @Path("/oauth/google/callback")
-    @Operation(summary = "Finish signing in with Google", description = "The provider redirects here with code and state.")
+    @Operation(operationId = "completeGoogleSignIn", summary = "Finish signing in with Google",
+            description = "Google redirects the browser here with code and state.")
     @APIResponse(responseCode = "200", description = "An access and refresh token pair",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "400", description = "INVALID_OAUTH_STATE: unknown, used or expired state")
+    @APIResponse(responseCode = "403", description = "OAUTH_EMAIL_NOT_VERIFIED: Google has not verified the address")
+    @APIResponse(responseCode = "403", description = "ACCOUNT_DISABLED: the account is banned")
     @APIResponse(responseCode = "409", description = "ACCOUNT_EMAIL_UNVERIFIED: an account with this email exists "
             + "but never verified its email, so it is not linked; verify it (or reset its password) first")
+    @APIResponse(responseCode = "409", description = "CONFLICT: the account is linked to another Google account")
+    @APIResponse(responseCode = "502", description = "OAUTH_PROVIDER_ERROR: Google's answer was unusable")
+    @APIResponse(responseCode = "503", description = "OAUTH_NOT_CONFIGURED: Google sign-in is not configured")
     public Response googleCallback(@QueryParam("code") String code, @QueryParam("state") String state) {
         return Responses.ok(TokenView.of(google.complete(code, state, origin.get())));
     }
 
     @POST
     @Path("/verify-email")
-    @Operation(summary = "Verify your email address with the token from the verification email",
+    @Operation(operationId = "verifyEmail", summary = "Verify your email address with the token from the verification email",
             description = "Each token works once. Rate-limited per client IP.")
     @APIResponse(responseCode = "200", description = "The user, now verified",
             content = @Content(schema = @Schema(implementation = UserView.class)))
@@ -134,8 +153,7 @@ public class AuthResource {
     @POST
     @Path("/verify-email/resend")
     @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Send yourself a new verification email",
+    @Operation(operationId = "resendVerificationEmail", summary = "Send yourself a new verification email",
             description = "Nothing is sent when the address is verified already. Rate-limited per address.")
     @APIResponse(responseCode = "202", description = "A new verification email is on its way")
     @APIResponse(responseCode = "200", description = "The address is verified already; nothing was sent")
@@ -148,7 +166,7 @@ public class AuthResource {
 
     @POST
     @Path("/password-reset")
-    @Operation(summary = "Ask for a password reset email",
+    @Operation(operationId = "requestPasswordReset", summary = "Ask for a password reset email",
             description = "Always answers 202 the same way, whether or not the address has an account. The email "
                     + "holds a single-use link that expires (PASSWORD_RESET_TTL). Rate-limited per client IP and per "
                     + "address.")
@@ -160,11 +178,12 @@ public class AuthResource {
 
     @POST
     @Path("/password-reset/confirm")
-    @Operation(summary = "Set a new password with the token from the reset email",
+    @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the token from the reset email",
             description = "Ends every sign-in of the account and verifies its email. Each token works once.")
     @APIResponse(responseCode = "200", description = "Password changed; sign in with it")
-    @APIResponse(responseCode = "400", description = "INVALID_RESET_TOKEN (unknown, used or expired), WEAK_PASSWORD")
-    @APIResponse(responseCode = "503", description = "SERVICE_BUSY: too many password checks at once; see Retry-After")
+    @APIResponse(responseCode = "400", description = "INVALID_RESET_TOKEN: unknown, used or expired")
+    @APIResponse(responseCode = "400", description = "WEAK_PASSWORD: shorter than 10 characters or a common password")
+    @APIResponse(responseCode = "503", description = SERVICE_BUSY)
     public Response confirmPasswordReset(@Valid @NotNull AuthRequests.PasswordResetConfirm body) {
         resets.confirm(body.token, body.newPassword, origin.get());
         return Responses.ok(null, "Password changed; sign in with the new password");

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Users")
+@Tag(name = "Identity")
 public class UsersResource {
     @Inject
     Users users;
@@ -41,7 +41,7 @@ public class UsersResource {
 
     @GET
     @Path("/me")
-    @Operation(summary = "Your profile")
+    @Operation(operationId = "getMyProfile", summary = "Your profile")
     @APIResponse(responseCode = "200", description = "The signed-in user",
             content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response me() {
@@ -50,7 +50,8 @@ public class UsersResource {
 
     @PUT
     @Path("/me")
-    @Operation(summary = "Change your name or phone")
+    @Operation(operationId = "updateMyProfile", summary = "Change your name or phone",
+            description = "Only the fields present change.")
     @APIResponse(responseCode = "200", description = "The updated user",
             content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response update(@Valid @NotNull AuthRequests.UpdateProfile body) {

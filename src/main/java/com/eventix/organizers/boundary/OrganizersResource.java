@@ -42,12 +42,12 @@ public class OrganizersResource {
     ClientOrigin origin;
 
     @POST
-    @Operation(summary = "Apply to become an organizer",
+    @Operation(operationId = "applyAsOrganizer", summary = "Apply to become an organizer",
             description = "The profile starts PENDING. When an admin verifies it, the ORGANIZER role is granted; it "
                     + "appears in the next access token (sign in again or call /auth/refresh).")
     @APIResponse(responseCode = "201", description = "The pending application",
             content = @Content(schema = @Schema(implementation = OrganizerView.class)))
-    @APIResponse(responseCode = "409", description = "ORGANIZER_EXISTS: already pending or verified")
+    @APIResponse(responseCode = "409", description = "ORGANIZER_EXISTS: you applied already (pending or verified)")
     public Response apply(@Valid @NotNull OrganizerRequests.Apply body) {
         Organizer organizer = organizers.apply(currentUser.id(), new Organizer.Profile(body.organizationName,
                 body.description, body.contactEmail, body.contactPhone), origin.get());
@@ -56,10 +56,10 @@ public class OrganizersResource {
 
     @GET
     @Path("/me")
-    @Operation(summary = "Your organizer profile and its verification status")
+    @Operation(operationId = "getMyOrganizerProfile", summary = "Your organizer profile and its verification status")
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(schema = @Schema(implementation = OrganizerView.class)))
-    @APIResponse(responseCode = "404", description = "You have not applied")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: you have not applied")
     public Response mine() {
         return Responses.ok(OrganizerView.of(organizers.mine(currentUser.id())));
     }

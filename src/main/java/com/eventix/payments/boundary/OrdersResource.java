@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Paying for holds, and the buyer's orders. */
@@ -42,8 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
-@Tag(name = "Orders")
+@Tag(name = "Payments")
 public class OrdersResource {
     @Inject
     Payments payments;
@@ -56,27 +55,51 @@ public class OrdersResource {
     @Inject
     ClientOrigin origin;
 
+    private static final String UNKNOWN_PROVIDER = "UNKNOWN_PAYMENT_PROVIDER: no provider of that name";
+    private static final String PROVIDER_REFUSES_AMOUNT = "INVALID_AMOUNT, INVALID_CURRENCY: the provider cannot take "
+            + "this amount or currency";
+    private static final String PROVIDER_FAILED = "PAYMENT_PROVIDER_ERROR: the provider failed; the order stays "
+            + "pending (retryOrderPayment)";
+    private static final String PROVIDER_OFF = "PAYMENT_PROVIDER_NOT_CONFIGURED: the provider is not set up here";
+
     /** The holds to pay for and, optionally, the provider (sandbox, stripe, paystack). */
     @Schema(name = "OrderRequest")
     public static class OrderRequest {
-        @NotEmpty @Size(max = 20)
+        @NotEmpty @Size(max = 20) @Schema(description = "Your active holds to pay for, all in one currency")
         public List<@NotNull UUID> reservationIds;
-        @Size(max = 32)
+        @Size(max = 32) @Schema(description = "sandbox, stripe or paystack; PAYMENT_PROVIDER when absent",
+                example = "sandbox")
         public String provider;
     }
 
     /** What the buyer needs next: where to pay. */
     @Schema(name = "OrderCheckout")
-    public record Checkout(UUID orderId, UUID paymentId, Payment.Status status, String paymentUrl) {
+    public record Checkout(UUID orderId, UUID paymentId, Payment.Status status,
+                           @Schema(description = "Send the buyer here to pay",
+                                   example = "https://eventix.example/api/v1/payments/sandbox/checkout/sbx_3Jd8")
+                           String paymentUrl) {
     }
 
     @POST
-    @Operation(summary = "Order and pay for your holds", description = "Creates the order (PENDING) and a payment with "
-            + "the provider; send the buyer to paymentUrl. Tickets are issued when the provider confirms the payment. "
-            + "Send an Idempotency-Key header to make retries safe.")
+    @Operation(operationId = "createOrder", summary = "Order and pay for your holds", description = "Creates the "
+            + "order (PENDING) and a payment with the provider; send the buyer to paymentUrl. Tickets are issued when "
+            + "the provider confirms the payment: read the order until it is PAID. Send an Idempotency-Key header to "
+            + "make retries safe.")
     @APIResponse(responseCode = "201", description = "Where to pay",
             content = @Content(schema = @Schema(implementation = Checkout.class)))
-    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull OrderRequest body) {
+    @APIResponse(responseCode = "400", description = UNKNOWN_PROVIDER)
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: a hold that is not yours, or none")
+    @APIResponse(responseCode = "409", description = "RESERVATION_NOT_ACTIVE: a hold expired or was released")
+    @APIResponse(responseCode = "409", description = "RESERVATION_ALREADY_ORDERED: a hold belongs to another order")
+    @APIResponse(responseCode = "409", description = Idempotency.IN_PROGRESS)
+    @APIResponse(responseCode = "422", description = "MIXED_CURRENCIES: the holds are in different currencies")
+    @APIResponse(responseCode = "422", description = "SALES_CLOSED: a tier is no longer on sale")
+    @APIResponse(responseCode = "422", description = PROVIDER_REFUSES_AMOUNT)
+    @APIResponse(responseCode = "422", description = Idempotency.REUSED)
+    @APIResponse(responseCode = "502", description = PROVIDER_FAILED)
+    @APIResponse(responseCode = "503", description = PROVIDER_OFF)
+    public Response create(@Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,
+                           @Valid @NotNull OrderRequest body) {
         UUID user = currentUser.id();
         return idempotency.once(user, "order", key, body,
                 () -> created(payments.checkout(user, body.reservationIds, body.provider, origin.get())),
@@ -92,14 +115,23 @@ public class OrdersResource {
 
     @POST
     @Path("/{id}/payments")
-    @Operation(summary = "Try paying a pending order again", description = "When its last payment attempt failed "
+    @Operation(operationId = "retryOrderPayment", summary = "Try paying a pending order again", description = "When its last payment attempt failed "
             + "before the buyer could pay (e.g. the provider was unreachable) and its holds are still active. An attempt "
             + "still open is first checked with its provider: if it was paid meanwhile, the answer is that payment "
             + "(status COMPLETED) and the order is fulfilled.")
     @APIResponse(responseCode = "201", description = "Where to pay",
             content = @Content(schema = @Schema(implementation = Checkout.class)))
-    @APIResponse(responseCode = "409", description = "PAYMENT_IN_PROGRESS, INVALID_STATE_TRANSITION, RESERVATION_NOT_ACTIVE")
-    public Response retry(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+    @APIResponse(responseCode = "400", description = UNKNOWN_PROVIDER)
+    @APIResponse(responseCode = "409", description = "PAYMENT_IN_PROGRESS: the last attempt may still be paid")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: the order is not pending")
+    @APIResponse(responseCode = "409", description = "RESERVATION_NOT_ACTIVE: a hold expired or was released")
+    @APIResponse(responseCode = "409", description = Idempotency.IN_PROGRESS)
+    @APIResponse(responseCode = "422", description = PROVIDER_REFUSES_AMOUNT)
+    @APIResponse(responseCode = "422", description = Idempotency.REUSED)
+    @APIResponse(responseCode = "502", description = PROVIDER_FAILED)
+    @APIResponse(responseCode = "503", description = PROVIDER_OFF)
+    public Response retry(@PathParam("id") UUID id,
+                          @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,
                           @Valid RetryRequest body) {
         UUID user = currentUser.id();
         RetryRequest request = body == null ? new RetryRequest() : body;
@@ -115,8 +147,9 @@ public class OrdersResource {
 
     @GET
     @Path("/my-orders")
-    @Operation(summary = "Your orders, newest first")
-    @APIResponse(responseCode = "200", description = "A page of Order")
+    @Operation(operationId = "listMyOrders", summary = "Your orders, newest first")
+    @APIResponse(responseCode = "200", description = "A page of your orders",
+            content = @Content(schema = @Schema(ref = "OrderPage")))
     public Response mine(@QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
         return Responses.ok(pages.ofUser(currentUser.id(), page, size));
@@ -124,10 +157,10 @@ public class OrdersResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of your orders", description = "Admins may read any order.")
+    @Operation(operationId = "getOrder", summary = "One of your orders", description = "With its latest payment "
+            + "and, once PAID, its tickets. Admins may read any order.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "404", description = "No such order of yours")
     public Response get(@PathParam("id") UUID id) {
         return Responses.ok(pages.view(id, currentUser.id(), currentUser.isAdmin()));
     }

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The sandbox provider's hosted checkout page (development and demos; off unless SANDBOX_ENABLED=true). */
@@ -32,9 +36,15 @@ public class SandboxCheckoutResource {
     @Context
     UriInfo uri;
 
+    private static final String SANDBOX_OFF = "PAYMENT_PROVIDER_NOT_CONFIGURED: the sandbox is off (SANDBOX_ENABLED)";
+
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The sandbox checkout page", description = "Pay or Decline; the sandbox then calls the webhook.")
+    @Operation(operationId = "getSandboxCheckout", summary = "The sandbox provider's checkout page (HTML)",
+            description = "For people: Pay or Decline; the sandbox then calls the webhook. Only with SANDBOX_ENABLED.")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = SANDBOX_OFF)
     public String page(@PathParam("reference") String reference) {
         SandboxProvider.Page page = sandbox.page(reference);
         String amount = escape(page.amount().toPlainString() + " " + page.currency());
@@ -49,7 +59,11 @@ public class SandboxCheckoutResource {
     @POST
     @Path("/pay")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Pay in the sandbox")
+    @Operation(operationId = "paySandboxCheckout", summary = "Pay on the sandbox checkout page (HTML form)")
+    @APIResponse(responseCode = "200", description = "The page saying the payment was received",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "CONFLICT: the checkout was declined or closed already")
+    @APIResponse(responseCode = "503", description = SANDBOX_OFF)
     public String pay(@PathParam("reference") String reference) {
         return decide(reference, true);
     }
@@ -57,7 +71,11 @@ public class SandboxCheckoutResource {
     @POST
     @Path("/decline")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Decline in the sandbox")
+    @Operation(operationId = "declineSandboxCheckout", summary = "Decline on the sandbox checkout page (HTML form)")
+    @APIResponse(responseCode = "200", description = "The page saying no money was taken",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "CONFLICT: the checkout was paid or closed already")
+    @APIResponse(responseCode = "503", description = SANDBOX_OFF)
     public String decline(@PathParam("reference") String reference) {
         return decide(reference, false);
     }

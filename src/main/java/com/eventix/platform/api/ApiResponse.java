@@ -3,17 +3,18 @@ package com.eventix.platform.api;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The response envelope every endpoint answers with (specification: "Response Format" / "Error Format"). */
+/**
+ * The response envelope every endpoint answers with (specification: "Response Format" / "Error Format"). The
+ * OpenAPI document names it per payload (UserResponse, EventResponse, ...) and ErrorEnvelope for failures.
+ */
 @JsonbPropertyOrder({"success", "data", "message", "error", "timestamp"})
-@Schema(name = "Envelope", description = "Every response is wrapped in this envelope.")
 public record ApiResponse<T>(
         boolean success,
         T data,
         String message,
         ApiError error,
-        @Schema(example = "2026-05-01T19:00:00Z") Instant timestamp) {
+        Instant timestamp) {
 
     public static <T> ApiResponse<T> ok(T data) {
         return new ApiResponse<>(true, data, "Operation successful", null, now());

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a list, with the total so clients can render pagers. Pages are numbered from 1. */
-@Schema(name = "Page")
+/**
+ * One page of a list, with the total so clients can render pagers. Pages are numbered from 1. The OpenAPI document
+ * names it per item (EventPage, TicketPage, ...).
+ */
 public record Page<T>(List<T> items, int page, int size, long total) {
     public static final int MAX_SIZE = 100;
     /** Deeper than this is a crawl, not paging; it also keeps the row offset far from overflowing. */

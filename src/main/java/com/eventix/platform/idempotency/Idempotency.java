@@ -43,6 +43,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
+    /** How the API documents the header and the failures it adds to an operation. */
+    public static final String DESCRIPTION = "Any text of 1 to 255 characters, new for each request you mean; a "
+            + "retry with the same key and body answers what the first request answered";
+    public static final String IN_PROGRESS = "IDEMPOTENCY_REQUEST_IN_PROGRESS: the first request with this key is "
+            + "still running; retry shortly";
+    public static final String REUSED = "IDEMPOTENCY_KEY_REUSED: this key came with another body before";
     private static final Logger LOG = Logger.getLogger(Idempotency.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final int MAX_KEY_LENGTH = 255;

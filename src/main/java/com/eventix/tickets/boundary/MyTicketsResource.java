@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in user's tickets. */
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Tickets")
 public class MyTicketsResource {
     @Inject
@@ -34,8 +34,9 @@ public class MyTicketsResource {
     CurrentUser currentUser;
 
     @GET
-    @Operation(summary = "Your tickets, newest first")
-    @APIResponse(responseCode = "200", description = "A page of Ticket")
+    @Operation(operationId = "listMyTickets", summary = "Your tickets, newest first")
+    @APIResponse(responseCode = "200", description = "A page of your tickets",
+            content = @Content(schema = @Schema(ref = "TicketPage")))
     public Response mine(@QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
         Page.checkRequest(page, size);

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,15 +40,17 @@ public class ScannerKeyResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The key that verifies an event's ticket codes offline",
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getEventTicketKey", summary = "The key that verifies an event's ticket codes offline",
             description = "The raw 32-byte Ed25519 public key (RFC 8032) as unpadded base64url, and its id (16 hex "
                     + "digits of its SHA-256). A ticket code is EVX1.<payload>.<signature>, both unpadded base64url; "
                     + "the signature is over the ASCII text before the second dot. The payload is ticket id, event id, "
                     + "tier id (16 bytes each), an 8-byte nonce and the code version (int32, big-endian). The key of "
-                    + "an event never changes, so scanners may keep it.")
+                    + "an event never changes, so scanners may keep it. Served for events you may see (drafts: their "
+                    + "organizer and admins, with their token).")
     @APIResponse(responseCode = "200", description = "The event's public key",
             content = @Content(schema = @Schema(implementation = EventKeys.ScannerKey.class)))
-    @APIResponse(responseCode = "404", description = "No such event (or not visible to you)")
     public Response get(@PathParam("id") UUID eventId) {
         events.visible(eventId, currentUser.maybeId().orElse(null), currentUser.isAdmin());
         return Response.fromResponse(Responses.ok(keys.scannerKey(eventId)))

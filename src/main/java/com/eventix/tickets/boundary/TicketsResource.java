@@ -1,5 +1,6 @@
 package com.eventix.tickets.boundary;
 
+import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.security.CurrentUser;
 import com.eventix.tickets.control.QrImages;
@@ -21,17 +22,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A ticket and its QR image, for its owner. (The path takes only UUIDs, so /tickets/reserve and friends stay
- * with the reservations resource.)
+ * A ticket and its QR image, for its owner. The class shares the path /tickets with booking's ReservationsResource
+ * (JAX-RS matches both classes' methods together, and their literal segments such as /reserve before {id}); an id
+ * that is not a UUID names no ticket here, so it is a 404 like an unknown one.
  */
-@Path("/tickets/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}")
+@Path("/tickets")
 @RequestScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Tickets")
 public class TicketsResource {
     @Inject
@@ -42,22 +44,34 @@ public class TicketsResource {
     CurrentUser currentUser;
 
     @GET
+    @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One of your tickets", description = "Admins may read any ticket.")
+    @Operation(operationId = "getTicket", summary = "One of your tickets", description = "Admins may read any ticket.")
     @APIResponse(responseCode = "200", description = "The ticket",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
-    @APIResponse(responseCode = "404", description = "No such ticket of yours")
-    public Response get(@PathParam("id") UUID id) {
-        return Responses.ok(TicketView.of(tickets.visible(id, currentUser.id(), currentUser.isAdmin())));
+    public Response get(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+        return Responses.ok(TicketView.of(tickets.visible(ticketId(id), currentUser.id(), currentUser.isAdmin())));
     }
 
     @GET
-    @Path("/qr")
+    @Path("/{id}/qr")
     @Produces("image/png")
-    @Operation(summary = "Your ticket's QR code as a PNG", description = "size: 256 to 1024 pixels (default 400).")
-    @APIResponse(responseCode = "200", description = "PNG image", content = @Content(mediaType = "image/png"))
-    public Response qr(@PathParam("id") UUID id, @QueryParam("size") @DefaultValue("400") int size) {
-        byte[] png = qrImages.png(tickets.visible(id, currentUser.id(), currentUser.isAdmin()).qrCode(), size);
+    @Operation(operationId = "getTicketQrCode", summary = "Your ticket's QR code as a PNG image",
+            description = "It encodes the ticket's qrCode. Not cached: a transferred ticket gets a new code.")
+    @APIResponse(responseCode = "200", description = "The PNG image",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response qr(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id,
+                       @Parameter(description = "Width and height in pixels; kept within 256 to 1024")
+                       @QueryParam("size") @DefaultValue("400") int size) {
+        byte[] png = qrImages.png(tickets.visible(ticketId(id), currentUser.id(), currentUser.isAdmin()).qrCode(), size);
         return Response.ok(png, "image/png").header("Cache-Control", "private, no-store").build();
+    }
+
+    private static UUID ticketId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw ApiException.notFound("Ticket");
+        }
     }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Each event's Ed25519 key pair, created when the event is published (or on first use, for an event that has none
@@ -44,7 +45,12 @@ public class EventKeys {
             .getBytes(StandardCharsets.US_ASCII);
 
     /** What scanners download to verify an event's codes offline. */
-    public record ScannerKey(UUID eventId, String keyId, String algorithm, String publicKey) {
+    @Schema(name = "TicketKey", description = "The public key that verifies an event's ticket codes")
+    public record ScannerKey(UUID eventId,
+                             @Schema(example = "9f86d081884c7d65") String keyId,
+                             @Schema(example = "Ed25519") String algorithm,
+                             @Schema(description = "The raw 32-byte public key, unpadded base64url",
+                                     example = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo") String publicKey) {
     }
 
     @Inject

@@ -1,0 +1,237 @@
+package com.eventix.platform.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.eventix.client.ApiClient;
+import com.eventix.client.ApiException;
+import com.eventix.client.api.BookingApi;
+import com.eventix.client.api.EventsApi;
+import com.eventix.client.api.IdentityApi;
+import com.eventix.client.api.PaymentsApi;
+import com.eventix.client.api.TicketsApi;
+import com.eventix.client.model.ErrorCode;
+import com.eventix.client.model.ErrorEnvelope;
+import com.eventix.client.model.Event;
+import com.eventix.client.model.EventStatus;
+import com.eventix.client.model.EventSummary;
+import com.eventix.client.model.LoginRequest;
+import com.eventix.client.model.Order;
+import com.eventix.client.model.OrderCheckout;
+import com.eventix.client.model.OrderRequest;
+import com.eventix.client.model.OrderStatus;
+import com.eventix.client.model.PaymentStatus;
+import com.eventix.client.model.RegisterRequest;
+import com.eventix.client.model.Reservation;
+import com.eventix.client.model.ReservationStatus;
+import com.eventix.client.model.ReserveRequest;
+import com.eventix.client.model.Ticket;
+import com.eventix.client.model.TicketKey;
+import com.eventix.client.model.TicketStatus;
+import com.eventix.client.model.TicketTier;
+import com.eventix.client.model.User;
+import com.eventix.testing.Api;
+import com.eventix.testing.IntegrationTest;
+import com.eventix.testing.Organizer;
+import com.eventix.testing.TestUsers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI contract as integrators meet it: the served document is the committed one and openapi-generator finds
+ * nothing wrong with it, and a Java client generated from it at build time (openapi-generator's native library)
+ * runs the whole attendee flow and gets the main failures as typed errors, with no hand-written JSON. Only the
+ * organizer's event is set up with the suite's helpers, and the sandbox's checkout page (HTML for people) is posted
+ * to directly.
+ */
+class GeneratedClientIT extends IntegrationTest {
+    private static final Instant SOON = Instant.now().plus(20, ChronoUnit.DAYS);
+
+    private Api admin;
+    private Organizer organizer;
+
+    @BeforeEach
+    void setUp() {
+        admin = admin();
+        organizer = Organizer.verified(api(), admin, "contract");
+    }
+
+    @Test
+    void theServedDocumentIsTheCommittedContract() {
+        JsonNode committed = OpenApiDocuments.parse(OpenApiDocuments.committedText());
+        String yaml = api().request().accept("application/yaml").get("/openapi").then().statusCode(200)
+                .extract().asString();
+        String json = api().request().accept("application/json").get("/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        assertThat(OpenApiDocuments.difference(committed, OpenApiDocuments.parse(yaml))).as("served YAML").isEmpty();
+        assertThat(OpenApiDocuments.difference(committed, OpenApiDocuments.parse(json))).as("served JSON").isEmpty();
+    }
+
+    @Test
+    void theServedDocumentValidatesWithoutErrorsOrWarnings() {
+        String served = api().get("/openapi").then().statusCode(200).extract().asString();
+        assertThat(OpenApiDocuments.problems(served)).isEmpty();
+    }
+
+    @Test
+    void aGeneratedClientRegistersFindsReservesOrdersAndGetsItsTickets() throws Exception {
+        String word = "contractfest" + letters();
+        String eventId = organizer.published(admin, Organizer.eventBody("Jazz " + word, "music", "Open air", SOON), "25.50");
+
+        ApiClient anonymous = client(null);
+        String email = TestUsers.uniqueEmail("integrator");
+        User user = new IdentityApi(anonymous).registerUser(new RegisterRequest().email(email)
+                .password("integrator passphrase").firstName("Ines").lastName("Integrator")).getData();
+        assertThat(user.getEmail()).isEqualTo(email);
+        assertThat(user.getId()).isNotNull();
+        String token = new IdentityApi(anonymous).loginUser(new LoginRequest().email(email)
+                .password("integrator passphrase")).getData().getAccessToken();
+        ApiClient buyer = client(token);
+
+        EventsApi events = new EventsApi(buyer);
+        Event event = events.getEvent(UUID.fromString(eventId)).getData();
+        assertThat(event.getStatus()).isEqualTo(EventStatus.PUBLISHED);
+        assertThat(event.getCurrency()).isEqualTo("USD");
+        TicketTier tier = event.getTiers().get(0);
+        assertThat(tier.getPrice()).isEqualByComparingTo("25.50");
+        assertThat(events.listEventTiers(event.getId()).getData()).extracting(TicketTier::getId).containsExactly(tier.getId());
+        List<EventSummary> listed = events.listEvents(null, null, null, null, null, null, event.getOrganizerId(), 1, 20,
+                "startTime").getData().getItems();
+        assertThat(listed).extracting(EventSummary::getId).contains(event.getId());
+        List<EventSummary> found = events.searchEvents(word, null, null, null, null, null, null, null, 1, 20, null)
+                .getData().getItems();
+        assertThat(found).extracting(EventSummary::getId).containsExactly(event.getId());
+        assertThat(found.get(0).getStatus()).isEqualTo(EventStatus.PUBLISHED);
+
+        Reservation hold = new BookingApi(buyer).reserveTickets(new ReserveRequest().tierId(tier.getId()).quantity(2),
+                UUID.randomUUID().toString()).getData();
+        assertThat(hold.getStatus()).isEqualTo(ReservationStatus.ACTIVE);
+        assertThat(hold.getTotal()).isEqualByComparingTo("51.00");
+
+        PaymentsApi payments = new PaymentsApi(buyer);
+        OrderCheckout checkout = payments.createOrder(new OrderRequest().reservationIds(List.of(hold.getReservationId())),
+                UUID.randomUUID().toString()).getData();
+        assertThat(checkout.getStatus()).isEqualTo(PaymentStatus.AUTHORIZED);
+        payOnTheCheckoutPage(checkout.getPaymentUrl());
+        Order order = paid(payments, checkout.getOrderId());
+        assertThat(order.getTotalAmount()).isEqualByComparingTo("51.00");
+        assertThat(order.getPaymentStatus()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(order.getTicketIds()).hasSize(2);
+        assertThat(payments.listMyOrders(1, 20).getData().getItems()).extracting(Order::getOrderId)
+                .containsExactly(order.getOrderId());
+
+        TicketsApi tickets = new TicketsApi(buyer);
+        assertThat(tickets.listMyTickets(1, 20).getData().getItems()).extracting(Ticket::getId)
+                .containsExactlyInAnyOrderElementsOf(order.getTicketIds());
+        Ticket ticket = tickets.getTicket(order.getTicketIds().get(0)).getData();
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.VALID);
+        assertThat(ticket.getQrCode()).startsWith("EVX1.");
+        File qr = tickets.getTicketQrCode(ticket.getId(), 300);
+        BufferedImage image = ImageIO.read(qr);
+        assertThat(image).as("a PNG image").isNotNull();
+        assertThat(image.getWidth()).isEqualTo(300);
+        TicketKey key = tickets.getEventTicketKey(event.getId()).getData();
+        assertThat(key.getEventId()).isEqualTo(event.getId());
+        assertThat(key.getAlgorithm()).isEqualTo("Ed25519");
+    }
+
+    @Test
+    void theMainFailuresReachTheGeneratedClientAsTypedErrors() throws Exception {
+        String eventId = organizer.draft(Organizer.eventBody("Tiny gig " + letters(), "music", "", SOON));
+        String tierId = organizer.addTier(eventId, Organizer.tierBody("Last seat", "10.00", 1));
+        organizer.api.post("/api/v1/events/" + eventId + "/submit", Map.of()).then().statusCode(200);
+        admin.post("/api/v1/admin/events/" + eventId + "/approve", Map.of()).then().statusCode(200);
+        ApiClient first = signedIn("first");
+        ApiClient second = signedIn("second");
+        ReserveRequest lastSeat = new ReserveRequest().tierId(UUID.fromString(tierId)).quantity(1);
+        Reservation hold = new BookingApi(first).reserveTickets(lastSeat, null).getData();
+
+        ErrorEnvelope soldOut = failure(409, () -> new BookingApi(second).reserveTickets(lastSeat, null), second);
+        assertThat(soldOut.getError().getCode()).isEqualTo(ErrorCode.TICKET_NOT_AVAILABLE);
+        assertThat(soldOut.getError().getDetails()).containsEntry("remaining", 0);
+
+        UUID orderId = new PaymentsApi(first).createOrder(new OrderRequest().reservationIds(List.of(hold.getReservationId())),
+                null).getData().getOrderId();
+        ErrorEnvelope notYours = failure(404, () -> new PaymentsApi(second).getOrder(orderId), second);
+        assertThat(notYours.getError().getCode()).isEqualTo(ErrorCode.NOT_FOUND);
+
+        ApiClient anonymous = client(null);
+        ErrorEnvelope invalid = failure(400, () -> new IdentityApi(anonymous).registerUser(new RegisterRequest()
+                .email("not an email").password("integrator passphrase").firstName("").lastName("Invalid")), anonymous);
+        assertThat(invalid.getSuccess()).isFalse();
+        assertThat(invalid.getError().getCode()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(invalid.getError().getDetails()).containsKeys("email", "firstName").doesNotContainKey("lastName");
+    }
+
+    /** A client of the deployment as one caller: its own (forwarded) address and, when signed in, its token. */
+    private ApiClient client(String accessToken) {
+        Api caller = api();
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(caller.base());
+        client.setReadTimeout(Duration.ofSeconds(30));
+        client.setRequestInterceptor(request -> {
+            request.header("X-Forwarded-For", caller.clientIp());
+            if (accessToken != null) {
+                request.header("Authorization", "Bearer " + accessToken);
+            }
+        });
+        return client;
+    }
+
+    private ApiClient signedIn(String name) throws ApiException {
+        String email = TestUsers.uniqueEmail(name);
+        IdentityApi identity = new IdentityApi(client(null));
+        identity.registerUser(new RegisterRequest().email(email).password("a fine passphrase").firstName(name)
+                .lastName("Buyer"));
+        return client(identity.loginUser(new LoginRequest().email(email).password("a fine passphrase")).getData()
+                .getAccessToken());
+    }
+
+    /** The payer's browser on the sandbox provider's checkout page (HTML for people, so not part of the client). */
+    private void payOnTheCheckoutPage(String paymentUrl) {
+        String path = URI.create(paymentUrl).getPath();
+        api().request().accept("text/html").get(path).then().statusCode(200);
+        api().request().accept("text/html").post(path + "/pay").then().statusCode(200);
+    }
+
+    /** The order once its payment is confirmed (the sandbox's webhook may take a moment). */
+    private static Order paid(PaymentsApi payments, UUID orderId) throws ApiException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Order order = payments.getOrder(orderId).getData();
+        while (order.getStatus() != OrderStatus.PAID && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            order = payments.getOrder(orderId).getData();
+        }
+        assertThat(order.getStatus()).as("order %s", orderId).isEqualTo(OrderStatus.PAID);
+        return order;
+    }
+
+    private interface Call {
+        Object run() throws ApiException;
+    }
+
+    /** The error envelope a call fails with, read with the client's own mapper into its own model. */
+    private static ErrorEnvelope failure(int status, Call call, ApiClient client) throws JsonProcessingException {
+        ApiException e = catchThrowableOfType(ApiException.class, call::run);
+        assertThat(e).as("the call fails").isNotNull();
+        assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(status);
+        return client.getObjectMapper().readValue(e.getResponseBody(), ErrorEnvelope.class);
+    }
+
+    private static String letters() {
+        return UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    }
+}
