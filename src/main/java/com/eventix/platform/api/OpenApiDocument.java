@@ -1,6 +1,7 @@
 package com.eventix.platform.api;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
@@ -15,7 +16,8 @@ public class OpenApiDocument implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         try {
-            openAPI.getClass().getMethod("setEndpoints", Map.class).invoke(openAPI, (Object) null);
+            // Empty rather than null: Payara copies the listing whenever it serves the document, and leaves an empty one out.
+            openAPI.getClass().getMethod("setEndpoints", Map.class).invoke(openAPI, new TreeMap<>());
         } catch (ReflectiveOperationException | RuntimeException notPayara) {
             // Another MicroProfile OpenAPI implementation adds no such listing.
         }
