@@ -37,6 +37,7 @@ public class SandboxCheckoutResource {
     UriInfo uri;
 
     private static final String SANDBOX_OFF = "PAYMENT_PROVIDER_NOT_CONFIGURED: the sandbox is off (SANDBOX_ENABLED)";
+    private static final String UNKNOWN = "NOT_FOUND: no checkout with this reference";
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -44,6 +45,7 @@ public class SandboxCheckoutResource {
             description = "For people: Pay or Decline; the sandbox then calls the webhook. Only with SANDBOX_ENABLED.")
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = UNKNOWN)
     @APIResponse(responseCode = "503", description = SANDBOX_OFF)
     public String page(@PathParam("reference") String reference) {
         SandboxProvider.Page page = sandbox.page(reference);
@@ -63,6 +65,7 @@ public class SandboxCheckoutResource {
     @APIResponse(responseCode = "200", description = "The page saying the payment was received",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "CONFLICT: the checkout was declined or closed already")
+    @APIResponse(responseCode = "404", description = UNKNOWN)
     @APIResponse(responseCode = "503", description = SANDBOX_OFF)
     public String pay(@PathParam("reference") String reference) {
         return decide(reference, true);
@@ -75,6 +78,7 @@ public class SandboxCheckoutResource {
     @APIResponse(responseCode = "200", description = "The page saying no money was taken",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "CONFLICT: the checkout was paid or closed already")
+    @APIResponse(responseCode = "404", description = UNKNOWN)
     @APIResponse(responseCode = "503", description = SANDBOX_OFF)
     public String decline(@PathParam("reference") String reference) {
         return decide(reference, false);

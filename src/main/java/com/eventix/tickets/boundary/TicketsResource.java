@@ -43,12 +43,15 @@ public class TicketsResource {
     @Inject
     CurrentUser currentUser;
 
+    private static final String NOT_YOURS = "NOT_FOUND: no ticket of yours with this id";
+
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getTicket", summary = "One of your tickets", description = "Admins may read any ticket.")
     @APIResponse(responseCode = "200", description = "The ticket",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "404", description = NOT_YOURS)
     public Response get(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         return Responses.ok(TicketView.of(tickets.visible(ticketId(id), currentUser.id(), currentUser.isAdmin())));
     }
@@ -60,6 +63,7 @@ public class TicketsResource {
             description = "It encodes the ticket's qrCode. Not cached: a transferred ticket gets a new code.")
     @APIResponse(responseCode = "200", description = "The PNG image",
             content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = NOT_YOURS)
     public Response qr(@Parameter(schema = @Schema(format = "uuid")) @PathParam("id") String id,
                        @Parameter(description = "Width and height in pixels; kept within 256 to 1024")
                        @QueryParam("size") @DefaultValue("400") int size) {

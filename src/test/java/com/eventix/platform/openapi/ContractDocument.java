@@ -77,13 +77,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSets;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -134,6 +130,8 @@ public final class ContractDocument {
     private final Set<String> securitySchemes = new LinkedHashSet<>();
     /** Whether the operation being built has a parameter the server may refuse (a number, a UUID, an enum, ...). */
     private boolean checkedParameters;
+    /** Whether it looks something up by a path parameter the server converts (a UUID): unknown ones are 404s. */
+    private boolean lookedUp;
 
     private ContractDocument() {
     }
@@ -184,7 +182,7 @@ public final class ContractDocument {
         }
         ObjectNode components = NODES.objectNode();
         ObjectNode schemes = components.putObject("securitySchemes");
-        for (SecurityScheme scheme : securitySchemes(EventixApplication.class)) {
+        for (SecurityScheme scheme : EventixApplication.class.getAnnotationsByType(SecurityScheme.class)) {
             securitySchemes.add(scheme.securitySchemeName());
             schemes.set(scheme.securitySchemeName(), securityScheme(scheme));
         }
@@ -265,6 +263,7 @@ public final class ContractDocument {
 
         ArrayNode parameters = NODES.arrayNode();
         checkedParameters = false;
+        lookedUp = false;
         Parameter body = null;
         for (Parameter p : method.getParameters()) {
             if (p.isAnnotationPresent(Context.class) || p.isAnnotationPresent(FormParam.class)) {
@@ -283,14 +282,14 @@ public final class ContractDocument {
         if (!parameters.isEmpty()) {
             op.set("parameters", parameters);
         }
-        boolean jsonBody = false;
+        Body kind = Body.NONE;
         if (body != null) {
             ObjectNode requestBody = requestBody(resource, method, body, where);
-            jsonBody = requestBody.path("content").has(JSON);
+            kind = consumes(resource, method).contains(MediaType.WILDCARD) ? Body.ANY
+                    : requestBody.path("content").has(JSON) ? Body.JSON : Body.TYPED;
             op.set("requestBody", requestBody);
         }
-        op.set("responses", responses(resource, method, where, security, checkedParameters, body != null, jsonBody,
-                path));
+        op.set("responses", responses(resource, method, where, security, kind, path));
         if (!security.requirements.isEmpty()) {
             op.set("security", security.requirements);
         }
@@ -346,6 +345,7 @@ public final class ContractDocument {
         // Text in the path is the resource's to judge (an unknown text names nothing: 404); other values the server
         // converts or checks, and refuses with 400.
         boolean pathText = in.equals("path") && type == String.class;
+        lookedUp |= in.equals("path") && !pathText;
         if (!pathText && (!"string".equals(schema.path("type").asText()) || schema.has("format") || schema.has("enum")
                 || in.equals("header"))) {
             checkedParameters = true;
@@ -380,10 +380,13 @@ public final class ContractDocument {
         return node;
     }
 
-    private ObjectNode responses(Class<?> resource, Method method, String where, Security security, boolean hasParameters,
-                                 boolean hasBody, boolean jsonBody, String path) {
+    /** What an operation's request body is: none, JSON (validated), of other declared types, or of any type. */
+    private enum Body { NONE, JSON, TYPED, ANY }
+
+    private ObjectNode responses(Class<?> resource, Method method, String where, Security security, Body body,
+                                 String path) {
         Map<String, List<APIResponse>> declared = new TreeMap<>();
-        for (APIResponse r : apiResponses(method)) {
+        for (APIResponse r : method.getAnnotationsByType(APIResponse.class)) {
             declared.computeIfAbsent(r.responseCode(), c -> new ArrayList<>()).add(r);
         }
         Map<String, Map<String, String>> errors = new TreeMap<>();
@@ -404,10 +407,10 @@ public final class ContractDocument {
         if (!success) {
             violations.add(where + ": declares no successful response");
         }
-        if (hasParameters || hasBody) {
+        if (checkedParameters || body == Body.JSON) {
             common(errors, "400", "VALIDATION_FAILED");
         }
-        if (jsonBody) {
+        if (body == Body.JSON) {
             common(errors, "400", "MALFORMED_JSON");
         }
         if (security.bearer != Bearer.NONE) {
@@ -416,11 +419,13 @@ public final class ContractDocument {
         if (security.bearer == Bearer.REQUIRED) {
             common(errors, "403", "FORBIDDEN");
         }
-        if (path.contains("{")) {
+        if (lookedUp) {
             common(errors, "404", "NOT_FOUND");
         }
-        if (hasBody) {
+        if (body != Body.NONE) {
             common(errors, "413", "PAYLOAD_TOO_LARGE");
+        }
+        if (body == Body.JSON || body == Body.TYPED) {
             common(errors, "415", "UNSUPPORTED_MEDIA_TYPE");
         }
         if (rateLimited(method, path)) {
@@ -433,7 +438,7 @@ public final class ContractDocument {
             codes.forEach((code, description) -> text.append(text.isEmpty() ? "" : "\n").append("- ")
                     .append(description.startsWith(code) ? description : code + ": " + description));
             response.put("description", text.toString());
-            if (status.equals("429") || status.equals("503")) {
+            if (codes.containsKey("RATE_LIMITED") || codes.containsKey("SERVICE_BUSY")) {
                 response.putObject("headers").putObject("Retry-After").put("description", "Seconds to wait")
                         .putObject("schema").put("type", "integer").put("format", "int64");
             }
@@ -660,11 +665,10 @@ public final class ContractDocument {
         for (SecurityRequirementsSet set : element.getAnnotationsByType(SecurityRequirementsSet.class)) {
             sets.add(Arrays.stream(set.value()).map(SecurityRequirement::name).toList());
         }
-        SecurityRequirements several = element.getAnnotation(SecurityRequirements.class);
-        Stream.concat(several == null ? Stream.empty() : Arrays.stream(several.value()),
-                        Stream.ofNullable(element.getAnnotation(SecurityRequirement.class)))
-                .forEach(r -> sets.add(List.of(r.name())));
-        return sets.isEmpty() && element.getAnnotation(SecurityRequirementsSets.class) == null ? null : sets;
+        for (SecurityRequirement requirement : element.getAnnotationsByType(SecurityRequirement.class)) {
+            sets.add(List.of(requirement.name()));
+        }
+        return sets.isEmpty() ? null : sets;
     }
 
     private static ObjectNode securityScheme(SecurityScheme scheme) {
@@ -677,19 +681,6 @@ public final class ContractDocument {
         }
         node.put("description", scheme.description());
         return node;
-    }
-
-    private static List<SecurityScheme> securitySchemes(Class<?> application) {
-        List<SecurityScheme> all = new ArrayList<>(List.of(application.getAnnotationsByType(SecurityScheme.class)));
-        SecuritySchemes several = application.getAnnotation(SecuritySchemes.class);
-        if (several != null) {
-            for (SecurityScheme s : several.value()) {
-                if (!all.contains(s)) {
-                    all.add(s);
-                }
-            }
-        }
-        return all;
     }
 
     /** Whether the API's rate limits count this operation (RateLimits exempts provider webhooks). */
@@ -974,19 +965,6 @@ public final class ContractDocument {
         Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
                 : resource.getAnnotation(Consumes.class);
         return consumes == null ? List.of(JSON) : List.of(consumes.value());
-    }
-
-    private static List<APIResponse> apiResponses(Method method) {
-        List<APIResponse> all = new ArrayList<>(List.of(method.getAnnotationsByType(APIResponse.class)));
-        APIResponses several = method.getAnnotation(APIResponses.class);
-        if (several != null) {
-            for (APIResponse r : several.value()) {
-                if (!all.contains(r)) {
-                    all.add(r);
-                }
-            }
-        }
-        return all;
     }
 
     private static String join(String... parts) {
