@@ -389,7 +389,7 @@ public final class ContractDocument {
         for (APIResponse r : method.getAnnotationsByType(APIResponse.class)) {
             declared.computeIfAbsent(r.responseCode(), c -> new ArrayList<>()).add(r);
         }
-        Map<String, Map<String, String>> errors = new TreeMap<>();
+        Map<String, Failures> errors = new TreeMap<>();
         ObjectNode responses = NODES.objectNode();
         boolean success = false;
         for (var entry : declared.entrySet()) {
@@ -399,8 +399,8 @@ public final class ContractDocument {
                 responses.set(status, success(resource, method, entry.getValue().get(0), where));
             } else {
                 for (APIResponse r : entry.getValue()) {
-                    errorCodes(where, status, r.description()).forEach(code -> errors
-                            .computeIfAbsent(status, s -> new LinkedHashMap<>()).put(code, r.description()));
+                    errors.computeIfAbsent(status, s -> new Failures())
+                            .add(errorCodes(where, status, r.description()), r.description());
                 }
             }
         }
@@ -432,13 +432,10 @@ public final class ContractDocument {
             common(errors, "429", "RATE_LIMITED");
         }
         common(errors, "500", "INTERNAL_ERROR");
-        errors.forEach((status, codes) -> {
+        errors.forEach((status, failures) -> {
             ObjectNode response = responses.putObject(status);
-            StringBuilder text = new StringBuilder();
-            codes.forEach((code, description) -> text.append(text.isEmpty() ? "" : "\n").append("- ")
-                    .append(description.startsWith(code) ? description : code + ": " + description));
-            response.put("description", text.toString());
-            if (codes.containsKey("RATE_LIMITED") || codes.containsKey("SERVICE_BUSY")) {
+            response.put("description", "- " + String.join("\n- ", failures.lines));
+            if (failures.codes.contains("RATE_LIMITED") || failures.codes.contains("SERVICE_BUSY")) {
                 response.putObject("headers").putObject("Retry-After").put("description", "Seconds to wait")
                         .putObject("schema").put("type", "integer").put("format", "int64");
             }
@@ -456,8 +453,23 @@ public final class ContractDocument {
         return map;
     }
 
-    private static void common(Map<String, Map<String, String>> errors, String status, String code) {
-        errors.computeIfAbsent(status, s -> new LinkedHashMap<>()).putIfAbsent(code, COMMON_ERRORS.get(code));
+    /** The failures of one status: the codes, and a line of description for each code or group of codes. */
+    private static final class Failures {
+        final Set<String> codes = new LinkedHashSet<>();
+        final List<String> lines = new ArrayList<>();
+
+        void add(List<String> named, String line) {
+            codes.addAll(named);
+            lines.add(line);
+        }
+    }
+
+    /** A failure every operation of its kind may give, unless the operation describes that code itself. */
+    private static void common(Map<String, Failures> errors, String status, String code) {
+        Failures failures = errors.computeIfAbsent(status, s -> new Failures());
+        if (!failures.codes.contains(code)) {
+            failures.add(List.of(code), code + ": " + COMMON_ERRORS.get(code));
+        }
     }
 
     /** The codes a failure's description names; each must exist and travel with that status. */
