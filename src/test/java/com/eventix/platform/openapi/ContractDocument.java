@@ -328,7 +328,7 @@ public final class ContractDocument {
             parameter.put("required", true);
         }
         ObjectNode schema = (ObjectNode) schemaOf(type, Map.of()).deepCopy();
-        if (documented != null) {
+        if (documented != null && !schema.has("$ref")) {
             applySchemaAnnotation(schema, documented.schema());
         }
         if (in.equals("query") && (type == int.class || type == Integer.class) && Set.of("page", "size").contains(name)) {
