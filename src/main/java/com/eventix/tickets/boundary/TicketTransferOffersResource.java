@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,7 +71,7 @@ public class TicketTransferOffersResource {
                     + "when transfers close, TRANSFER_CUTOFF (2 h by default) before the event starts. One pending "
                     + "offer per ticket. Send an Idempotency-Key header to make retries safe.")
     @APIResponse(responseCode = "201", description = "The pending offer",
-            content = @Content(schema = @Schema(implementation = TicketTransferView.class)))
+            content = @Content(schema = @Schema(ref = "TicketTransfer")))
     @APIResponse(responseCode = "404", description = "No such ticket of yours (NOT_FOUND)",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     @APIResponse(responseCode = "409", description = "TICKET_NOT_TRANSFERABLE (details.status: CHECKED_IN, REFUNDED, "
@@ -78,9 +79,11 @@ public class TicketTransferOffersResource {
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     @APIResponse(responseCode = "422", description = "TRANSFER_CUTOFF_PASSED (details.cutoff), TRANSFER_TO_SELF, "
             + "IDEMPOTENCY_KEY_REUSED", content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
-    public Response transferTicket(@PathParam("id") UUID id,
-                                   @Parameter(description = "Makes retries safe: a repeat with the same key and body "
-                                           + "answers the first response") @HeaderParam(Idempotency.HEADER) String key,
+    public Response transferTicket(@Parameter(description = "The ticket's id", required = true,
+                                           schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                   @PathParam("id") UUID id,
+                                   @Parameter(description = "Makes retries safe: a repeat with the same key answers the "
+                                           + "first response") @HeaderParam(Idempotency.HEADER) String key,
                                    @Valid @NotNull TransferRequest body) {
         UUID user = currentUser.id();
         RequestOrigin from = origin.get();

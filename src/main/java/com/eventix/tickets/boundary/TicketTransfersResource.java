@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Tickets")
 public class TicketTransfersResource {
+    private static final String OFFER_ID = "The transfer offer's id";
+
     @Inject
     TicketTransfers transfers;
     @Inject
@@ -58,10 +61,13 @@ public class TicketTransfersResource {
             description = "role=INCOMING (the default): offers made to your address, which must be verified; "
                     + "role=OUTGOING: offers you made. Expired ones are left out.")
     @APIResponse(responseCode = "200", description = "A page of offers",
-            content = @Content(schema = @Schema(implementation = TicketTransferPage.class)))
+            content = @Content(schema = @Schema(ref = "TicketTransferPage")))
     @APIResponse(responseCode = "409", description = "ACCOUNT_EMAIL_UNVERIFIED (role=INCOMING)",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
-    public Response listTicketTransfers(@QueryParam("role") @DefaultValue("INCOMING") TransferRole role,
+    public Response listTicketTransfers(@Parameter(description = "INCOMING: offers to you; OUTGOING: offers you made",
+                                                schema = @Schema(type = SchemaType.STRING, defaultValue = "INCOMING",
+                                                        enumeration = {"INCOMING", "OUTGOING"}))
+                                        @QueryParam("role") @DefaultValue("INCOMING") TransferRole role,
                                         @QueryParam("page") @DefaultValue("1") int page,
                                         @QueryParam("size") @DefaultValue("20") int size) {
         return Responses.ok(transfers.open(currentUser.id(), role, page, size));
@@ -71,12 +77,14 @@ public class TicketTransfersResource {
     @Path("/{id}")
     @Operation(operationId = "getTicketTransfer", summary = "One transfer offer you made or received")
     @APIResponse(responseCode = "200", description = "The offer",
-            content = @Content(schema = @Schema(implementation = TicketTransferView.class)))
+            content = @Content(schema = @Schema(ref = "TicketTransfer")))
     @APIResponse(responseCode = "404", description = "No such offer of yours (NOT_FOUND)",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     @APIResponse(responseCode = "409", description = "ACCOUNT_EMAIL_UNVERIFIED: the offer is for your address, which "
             + "you have not verified yet", content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
-    public Response getTicketTransfer(@PathParam("id") UUID id) {
+    public Response getTicketTransfer(@Parameter(description = OFFER_ID, required = true,
+                                              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                      @PathParam("id") UUID id) {
         return Responses.ok(transfers.get(currentUser.id(), id));
     }
 
@@ -87,7 +95,7 @@ public class TicketTransfersResource {
                     + "you; the sender's code no longer admits anyone. Your email address must be the offer's, "
                     + "verified. Send an Idempotency-Key header to make retries safe.")
     @APIResponse(responseCode = "200", description = "The ticket, now yours",
-            content = @Content(schema = @Schema(implementation = TicketView.class)))
+            content = @Content(schema = @Schema(ref = "Ticket")))
     @APIResponse(responseCode = "404", description = "No such offer to you (NOT_FOUND)",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     @APIResponse(responseCode = "409", description = "TRANSFER_NOT_PENDING (details.status), TICKET_NOT_TRANSFERABLE, "
@@ -95,10 +103,11 @@ public class TicketTransfersResource {
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     @APIResponse(responseCode = "422", description = "TRANSFER_CUTOFF_PASSED, IDEMPOTENCY_KEY_REUSED",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
-    public Response acceptTicketTransfer(@PathParam("id") UUID id,
-                                         @Parameter(description = "Makes retries safe: a repeat with the same key "
-                                                 + "answers the first response")
-                                         @HeaderParam(Idempotency.HEADER) String key) {
+    public Response acceptTicketTransfer(@Parameter(description = OFFER_ID, required = true,
+                                                 schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                         @PathParam("id") UUID id,
+                                         @Parameter(description = "Makes retries safe: a repeat with the same key answers the "
+                                                 + "first response") @HeaderParam(Idempotency.HEADER) String key) {
         UUID user = currentUser.id();
         RequestOrigin from = origin.get();
         return refusalsAudited("TICKET_TRANSFER_ACCEPT_REFUSED", id, from,
@@ -111,12 +120,14 @@ public class TicketTransfersResource {
     @Operation(operationId = "declineTicketTransfer", summary = "Decline a ticket offered to you",
             description = "The ticket stays with its sender.")
     @APIResponse(responseCode = "200", description = "The declined offer",
-            content = @Content(schema = @Schema(implementation = TicketTransferView.class)))
+            content = @Content(schema = @Schema(ref = "TicketTransfer")))
     @APIResponse(responseCode = "404", description = "No such offer to you (NOT_FOUND)",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     @APIResponse(responseCode = "409", description = "TRANSFER_NOT_PENDING (details.status), ACCOUNT_EMAIL_UNVERIFIED",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
-    public Response declineTicketTransfer(@PathParam("id") UUID id) {
+    public Response declineTicketTransfer(@Parameter(description = OFFER_ID, required = true,
+                                                  schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                          @PathParam("id") UUID id) {
         RequestOrigin from = origin.get();
         return refusalsAudited("TICKET_TRANSFER_DECLINE_REFUSED", id, from,
                 () -> Responses.ok(transfers.decline(currentUser.id(), id, from)));
@@ -126,12 +137,14 @@ public class TicketTransfersResource {
     @Path("/{id}/cancel")
     @Operation(operationId = "cancelTicketTransfer", summary = "Withdraw a pending offer of your ticket")
     @APIResponse(responseCode = "200", description = "The cancelled offer",
-            content = @Content(schema = @Schema(implementation = TicketTransferView.class)))
+            content = @Content(schema = @Schema(ref = "TicketTransfer")))
     @APIResponse(responseCode = "404", description = "No such offer of yours (NOT_FOUND)",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     @APIResponse(responseCode = "409", description = "TRANSFER_NOT_PENDING (details.status)",
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
-    public Response cancelTicketTransfer(@PathParam("id") UUID id) {
+    public Response cancelTicketTransfer(@Parameter(description = OFFER_ID, required = true,
+                                                 schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                         @PathParam("id") UUID id) {
         RequestOrigin from = origin.get();
         return refusalsAudited("TICKET_TRANSFER_CANCEL_REFUSED", id, from,
                 () -> Responses.ok(transfers.cancel(currentUser.id(), id, from)));

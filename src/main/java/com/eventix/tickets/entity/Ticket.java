@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An admission to an event, owned by a user, with its signed QR code (the current version of it). A transfer gives
@@ -23,6 +24,8 @@ import java.util.function.IntFunction;
 @Entity
 @Table(name = "tickets")
 public class Ticket {
+    /** Named for the API document: every enum called Status would otherwise share one schema there. */
+    @Schema(name = "TicketStatus")
     public enum Status {
         /** Set when the ticket is issued for a paid order; it stays VALID through transfers. */
         VALID,

@@ -4,6 +4,7 @@ import com.eventix.identity.entity.User;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.persistence.InstantConverter;
+import com.eventix.platform.persistence.OptionalUuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A ticket's owner offers it to an email address. The offer is open (PENDING) until its expiry, which never lies
@@ -28,6 +30,8 @@ import java.util.function.IntFunction;
 @Entity
 @Table(name = "ticket_transfers")
 public class TicketTransfer {
+    /** Named for the API document: every enum called Status would otherwise share one schema there. */
+    @Schema(name = "TicketTransferStatus")
     public enum Status { PENDING, ACCEPTED, DECLINED, CANCELLED, EXPIRED }
 
     @Id
@@ -41,6 +45,7 @@ public class TicketTransfer {
     @Column(name = "recipient_email", nullable = false)
     private String recipientEmail;
     @Column(name = "recipient_id")
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID recipientId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
