@@ -91,6 +91,16 @@ class TransfersIT extends IntegrationTest {
         return new Show(id, organizer.event(id).getString("data.tiers[0].id"));
     }
 
+    /** A show, the owner of some of its tickets and a friend to give them to, both with verified addresses. */
+    private record Scene(Show show, Person owner, Person friend, List<String> tickets) {
+    }
+
+    private Scene scene(int tickets) throws SQLException {
+        Show show = show();
+        Person owner = person("giver");
+        return new Scene(show, owner, person("friend"), tickets(owner, show, tickets));
+    }
+
     /** Free tickets of the show, bought by {@code owner}; answers their ids. */
     private static List<String> tickets(Person owner, Show show, int quantity) {
         String hold = owner.api().post("/api/v1/tickets/reserve", Map.of("tierId", show.tierId(), "quantity", quantity))
@@ -158,10 +168,10 @@ class TransfersIT extends IntegrationTest {
 
     @Test
     void anAcceptedOfferGivesTheTicketANewOwnerAndANewCodeAndRevokesTheOldOne() throws Exception {
-        Show show = show();
-        Person owner = person("giver");
-        Person friend = person("friend");
-        String ticketId = tickets(owner, show, 1).get(0);
+        Scene scene = scene(1);
+        Person owner = scene.owner();
+        Person friend = scene.friend();
+        String ticketId = scene.tickets().get(0);
         String oldCode = ticket(owner, ticketId).getString("data.qrCode");
 
         Map<String, String> body = Map.of("recipientEmail", friend.email().toUpperCase(Locale.ROOT));
@@ -169,7 +179,7 @@ class TransfersIT extends IntegrationTest {
                 .body(body).post("/api/v1/tickets/" + ticketId + "/transfer");
         String transferId = first.then().statusCode(201).body("data.status", equalTo("PENDING"))
                 .body("data.recipientEmail", equalTo(friend.email())).body("data.ticketId", equalTo(ticketId))
-                .body("data.eventId", equalTo(show.id())).body("data.eventTitle", equalTo("Transfer night"))
+                .body("data.eventId", equalTo(scene.show().id())).body("data.eventTitle", equalTo("Transfer night"))
                 .body("data.tierName", equalTo("Tier 1")).body("data.senderName", equalTo("Test User"))
                 .extract().jsonPath().getString("data.id");
         assertThat(first.header("Location")).endsWith("/api/v1/tickets/transfers/" + transferId);
@@ -210,8 +220,8 @@ class TransfersIT extends IntegrationTest {
         assertThat(QrCodes.decode(png)).isEqualTo(newCode);
 
         // Both codes are genuine; only the version tells the old one apart, and the ticket's version is now 2.
-        assertThat(versionOf(oldCode, show.id())).isEqualTo(1);
-        assertThat(versionOf(newCode, show.id())).isEqualTo(2);
+        assertThat(versionOf(oldCode, scene.show().id())).isEqualTo(1);
+        assertThat(versionOf(newCode, scene.show().id())).isEqualTo(2);
         assertThat(Db.rows("SELECT code_version, code_changed_at > created_at FROM tickets WHERE id = ?::uuid", ticketId))
                 .containsExactly("2 | t");
 
@@ -268,10 +278,10 @@ class TransfersIT extends IntegrationTest {
 
     @Test
     void aDeclinedOfferLeavesTheTicketWithItsOwnerWhoMayOfferItAgain() throws Exception {
-        Show show = show();
-        Person owner = person("giver");
-        Person friend = person("friend");
-        String ticketId = tickets(owner, show, 1).get(0);
+        Scene scene = scene(1);
+        Person owner = scene.owner();
+        Person friend = scene.friend();
+        String ticketId = scene.tickets().get(0);
         String transferId = offered(owner, ticketId, friend.email());
 
         act(friend, transferId, "decline").then().statusCode(200).body("data.status", equalTo("DECLINED"))
@@ -290,10 +300,10 @@ class TransfersIT extends IntegrationTest {
 
     @Test
     void theSenderMayCancelAPendingOffer() throws Exception {
-        Show show = show();
-        Person owner = person("giver");
-        Person friend = person("friend");
-        String ticketId = tickets(owner, show, 1).get(0);
+        Scene scene = scene(1);
+        Person owner = scene.owner();
+        Person friend = scene.friend();
+        String ticketId = scene.tickets().get(0);
         String transferId = offered(owner, ticketId, friend.email());
 
         act(owner, transferId, "cancel").then().statusCode(200).body("data.status", equalTo("CANCELLED"));
@@ -310,10 +320,10 @@ class TransfersIT extends IntegrationTest {
 
     @Test
     void anOfferExpiresAndTheTicketMayThenBeOfferedAgain() throws Exception {
-        Show show = show();
-        Person owner = person("giver");
-        Person friend = person("friend");
-        String ticketId = tickets(owner, show, 1).get(0);
+        Scene scene = scene(1);
+        Person owner = scene.owner();
+        Person friend = scene.friend();
+        String ticketId = scene.tickets().get(0);
         String transferId = offered(owner, ticketId, friend.email());
         Db.update("UPDATE ticket_transfers SET expires_at = now() - interval '1 second' WHERE id = ?::uuid", transferId);
 
@@ -335,12 +345,12 @@ class TransfersIT extends IntegrationTest {
 
     @Test
     void transfersCloseTwoHoursBeforeTheEventStarts() throws Exception {
-        Show show = show();
-        Person owner = person("giver");
-        Person friend = person("friend");
-        List<String> tickets = tickets(owner, show, 2);
+        Scene scene = scene(2);
+        Person owner = scene.owner();
+        Person friend = scene.friend();
+        List<String> tickets = scene.tickets();
 
-        startIn(show, "3 hours");
+        startIn(scene.show(), "3 hours");
         Response made = offer(owner, tickets.get(0), friend.email());
         made.then().statusCode(201);
         Instant start = Instant.parse(made.jsonPath().getString("data.eventStartTime"));
@@ -348,7 +358,7 @@ class TransfersIT extends IntegrationTest {
         assertThat(Instant.parse(made.jsonPath().getString("data.expiresAt")))
                 .as("an offer never outlives the cutoff").isEqualTo(start.minus(Duration.ofHours(2)));
 
-        startIn(show, "1 hour");
+        startIn(scene.show(), "1 hour");
         refused(act(friend, made.jsonPath().getString("data.id"), "accept"), 422, "TRANSFER_CUTOFF_PASSED");
         offer(owner, tickets.get(1), friend.email()).then().statusCode(422)
                 .body("error.code", equalTo("TRANSFER_CUTOFF_PASSED")).body("error.details.cutoff", notNullValue());
@@ -357,10 +367,10 @@ class TransfersIT extends IntegrationTest {
 
     @Test
     void usedOrVoidedTicketsSecondOffersAndOffersToYourselfAreRefused() throws Exception {
-        Show show = show();
-        Person owner = person("giver");
-        Person friend = person("friend");
-        String ticketId = tickets(owner, show, 1).get(0);
+        Scene scene = scene(1);
+        Person owner = scene.owner();
+        Person friend = scene.friend();
+        String ticketId = scene.tickets().get(0);
 
         for (String used : List.of("CHECKED_IN", "REFUNDED", "CANCELLED")) {
             setTicketStatus(ticketId, used);
@@ -388,7 +398,7 @@ class TransfersIT extends IntegrationTest {
         setTicketStatus(ticketId, "VALID");
 
         // A cancelled event's tickets are not passed on.
-        organizer.api.post("/api/v1/events/" + show.id() + "/cancel", Map.of("reason", "Storm warning")).then()
+        organizer.api.post("/api/v1/events/" + scene.show().id() + "/cancel", Map.of("reason", "Storm warning")).then()
                 .statusCode(200);
         act(friend, transferId, "accept").then().statusCode(409).body("error.code", equalTo("TICKET_NOT_TRANSFERABLE"))
                 .body("error.details.eventStatus", equalTo("CANCELLED"));
@@ -404,11 +414,11 @@ class TransfersIT extends IntegrationTest {
 
     @Test
     void othersCanNeitherSeeNorActOnAnOfferNorTransferSomeoneElsesTicket() throws Exception {
-        Show show = show();
-        Person owner = person("giver");
-        Person friend = person("friend");
+        Scene scene = scene(1);
+        Person owner = scene.owner();
+        Person friend = scene.friend();
         Person stranger = person("stranger");
-        String ticketId = tickets(owner, show, 1).get(0);
+        String ticketId = scene.tickets().get(0);
         String transferId = offered(owner, ticketId, friend.email());
 
         refused(stranger.api().get("/api/v1/tickets/transfers/" + transferId), 404, "NOT_FOUND");
@@ -440,10 +450,10 @@ class TransfersIT extends IntegrationTest {
 
     @Test
     void racingAcceptancesCancellationsAndOffersEndInExactlyOneOutcome() throws Exception {
-        Show show = show();
-        Person owner = person("giver");
-        Person friend = person("friend");
-        List<String> tickets = tickets(owner, show, 2);
+        Scene scene = scene(2);
+        Person owner = scene.owner();
+        Person friend = scene.friend();
+        List<String> tickets = scene.tickets();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (String ticketId : tickets) {

@@ -121,9 +121,10 @@ public class TicketTransfers {
     @Transactional
     public Ticket accept(UUID userId, UUID transferId, RequestOrigin origin) {
         Instant now = clock.instant();
-        User recipient = users.get(userId);
-        TicketTransfer offer = addressedTo(recipient, transferId);
-        Ticket ticket = locked(offer);
+        Received received = received(userId, transferId);
+        User recipient = received.recipient();
+        TicketTransfer offer = received.offer();
+        Ticket ticket = received.ticket();
         Event event = notCancelled(ticket);
         offer.accept(userId, ticket, version -> codes.issue(ticket.id(), ticket.eventId(), ticket.tierId(), version),
                 cutoffOf(event), now);
@@ -151,15 +152,13 @@ public class TicketTransfers {
     @Transactional
     public TicketTransferView decline(UUID userId, UUID transferId, RequestOrigin origin) {
         Instant now = clock.instant();
-        User recipient = users.get(userId);
-        TicketTransfer offer = addressedTo(recipient, transferId);
-        Ticket ticket = locked(offer);
+        TicketTransfer offer = received(userId, transferId).offer();
         offer.decline(userId, now);
         User sender = users.get(offer.senderId());
         notifications.email(sender.id(), sender.email(), "TICKET_TRANSFER_DECLINED", "Your ticket offer was declined",
-                "Hello " + sender.firstName() + ",\n\n" + offer.recipientEmail() + " declined your ticket " + ticket.id()
-                        + ". It stays yours; you may offer it to someone else.\n");
-        audit.success(userId, "TICKET_TRANSFER_DECLINED", RESOURCE, offer.id(), origin, "ticket " + ticket.id());
+                "Hello " + sender.firstName() + ",\n\n" + offer.recipientEmail() + " declined your ticket "
+                        + offer.ticketId() + ". It stays yours; you may offer it to someone else.\n");
+        audit.success(userId, "TICKET_TRANSFER_DECLINED", RESOURCE, offer.id(), origin, "ticket " + offer.ticketId());
         return view(offer.id(), now);
     }
 
@@ -233,6 +232,16 @@ public class TicketTransfers {
     private static <T> TypedQuery<T> openOffers(TypedQuery<T> query, Object who, Instant now) {
         return query.setParameter("who", who).setParameter("pending", TicketTransfer.Status.PENDING)
                 .setParameter("now", now);
+    }
+
+    /** An offer made to its recipient's verified address, with its ticket, both locked. */
+    private record Received(User recipient, TicketTransfer offer, Ticket ticket) {
+    }
+
+    private Received received(UUID userId, UUID transferId) {
+        User recipient = users.get(userId);
+        TicketTransfer offer = addressedTo(recipient, transferId);
+        return new Received(recipient, offer, locked(offer));
     }
 
     /** The offer if it was made to this user's address, which must be verified; "not found" otherwise. */
