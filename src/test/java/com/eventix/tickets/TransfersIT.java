@@ -413,6 +413,23 @@ class TransfersIT extends IntegrationTest {
     }
 
     @Test
+    void offersAreLimitedPerUserAndHourRefusedOnesIncluded() throws Exception {
+        Scene scene = scene(1);
+        String ticketId = scene.tickets().get(0);
+        // RATE_LIMIT_TRANSFER_OFFERS_PER_HOUR is 20 by default; each of these is refused, but counts.
+        for (int i = 0; i < 20; i++) {
+            refused(offer(scene.owner(), ticketId, scene.owner().email()), 422, "TRANSFER_TO_SELF");
+        }
+        Response limited = offer(scene.owner(), ticketId, scene.friend().email());
+        refused(limited, 429, "RATE_LIMITED");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(open(scene.owner(), "OUTGOING")).isEmpty();
+        // Another user's offers are counted apart.
+        offer(scene.friend(), tickets(scene.friend(), scene.show(), 1).get(0), scene.owner().email()).then()
+                .statusCode(201);
+    }
+
+    @Test
     void othersCanNeitherSeeNorActOnAnOfferNorTransferSomeoneElsesTicket() throws Exception {
         Scene scene = scene(1);
         Person owner = scene.owner();
