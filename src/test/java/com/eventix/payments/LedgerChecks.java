@@ -27,10 +27,12 @@ final class LedgerChecks {
         for (String row : Db.rows("""
                 SELECT p.id, SUM(i.quantity * i.unit_price) * 100,
                        CASE WHEN p.status = 'REFUNDED' THEN SUM(i.quantity * i.unit_price) * 100 ELSE 0 END
+                       + COALESCE((SELECT SUM(r.amount) * 100 FROM refunds r WHERE r.payment_id = p.id
+                                   AND r.status = 'SUCCEEDED' AND r.event_id = ?::uuid), 0)
                 FROM payments p JOIN order_items i ON i.order_id = p.order_id
                 WHERE i.event_id = ?::uuid AND p.paid_at IS NOT NULL AND p.amount > 0
                   AND p.status IN ('COMPLETED', 'REFUNDING', 'REFUNDED')
-                GROUP BY p.id, p.status""", eventId)) {
+                GROUP BY p.id, p.status""", eventId, eventId)) {
             String[] cells = row.split(" \\| ");
             long captured = new BigDecimal(cells[1]).longValueExact();
             long refunded = new BigDecimal(cells[2]).longValueExact();

@@ -70,6 +70,10 @@ public class Reconciliation {
                 SELECT i.event_id, p.currency, SUM(i.quantity * i.unit_price) FROM payments p
                 JOIN order_items i ON i.order_id = p.order_id
                 WHERE p.status = 'REFUNDED' AND p.amount > 0 %s GROUP BY i.event_id, p.currency""");
+        sums(eventId, """
+                SELECT i.event_id, i.currency, SUM(i.amount) FROM refunds i
+                WHERE i.status = 'SUCCEEDED' %s GROUP BY i.event_id, i.currency""")
+                .forEach((key, amount) -> refunded.merge(key, amount, BigDecimal::add));
         TreeSet<String> keys = new TreeSet<>(balances.keySet());
         keys.addAll(captured.keySet());
         keys.addAll(refunded.keySet());

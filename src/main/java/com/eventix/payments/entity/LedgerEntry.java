@@ -1,6 +1,7 @@
 package com.eventix.payments.entity;
 
 import com.eventix.platform.persistence.InstantConverter;
+import com.eventix.platform.persistence.OptionalUuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -52,8 +53,10 @@ public class LedgerEntry {
     @Column(name = "amount_minor", nullable = false)
     private long amountMinor;
     @Column(name = "payment_id")
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID paymentId;
     @Column(name = "refund_id")
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID refundId;
     @Column(name = "created_at", nullable = false)
     @Convert(converter = InstantConverter.class)
