@@ -252,28 +252,37 @@ class RefundsIT extends IntegrationTest {
         Buyer buyer = buyer();
         Purchase p = buy(buyer, eventWith(policy("AUTOMATIC", 0, "0", "0")), 2);
         String key = "double-" + UUID.randomUUID();
+        List<String> keys = new ArrayList<>();
         List<Callable<Response>> clicks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String k = i < 3 ? key : "other-" + i;
+            String k = i < 3 ? key : "other-" + i + "-" + UUID.randomUUID();
+            keys.add(k);
             clicks.add(() -> askRefund(buyer, p.orderId(), null, k));
         }
         ExecutorService pool = Executors.newFixedThreadPool(clicks.size());
-        List<Integer> statuses = new ArrayList<>();
+        String winningKey = null;
         try {
-            for (Future<Response> f : pool.invokeAll(clicks)) {
-                Response r = f.get();
-                statuses.add(r.statusCode());
+            List<Future<Response>> answers = pool.invokeAll(clicks);
+            for (int i = 0; i < answers.size(); i++) {
+                Response r = answers.get(i).get();
                 assertThat(r.statusCode()).as(r.asString()).isIn(201, 409);
+                if (r.statusCode() == 201 && r.header("Idempotent-Replayed") == null) {
+                    assertThat(winningKey).as("one request made the refund").isNull();
+                    winningKey = keys.get(i);
+                }
             }
         } finally {
             pool.shutdown();
         }
-        assertThat(statuses).contains(201);
+        assertThat(winningKey).isNotNull();
         assertThat(Db.integer("SELECT count(*) FROM refunds WHERE order_id = ?::uuid", p.orderId())).isEqualTo(1);
         assertThat(Db.integer("SELECT count(*) FROM ledger_entries WHERE kind = 'REFUNDED' AND payment_id IN "
                 + "(SELECT id FROM payments WHERE order_id = ?::uuid)", p.orderId())).isEqualTo(1);
         awaitOrder(buyer, p.orderId(), "REFUNDED");
-        askRefund(buyer, p.orderId(), null, key).then().statusCode(201).header("Idempotent-Replayed", "true");
+        askRefund(buyer, p.orderId(), null, winningKey).then().statusCode(201).header("Idempotent-Replayed", "true");
+        askRefund(buyer, p.orderId(), null, "late-" + UUID.randomUUID()).then().statusCode(409)
+                .body("error.code", equalTo("REFUND_ALREADY_REQUESTED"));
+        assertThat(Db.integer("SELECT count(*) FROM refunds WHERE order_id = ?::uuid", p.orderId())).isEqualTo(1);
         assertThat(LedgerChecks.assertBalanced(admin, p.eventId())).isZero();
     }
 
