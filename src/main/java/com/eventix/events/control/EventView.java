@@ -20,13 +20,14 @@ public record EventView(@Schema(type = SchemaType.STRING, format = "uuid") UUID 
                         Event.Status status,
                         @Schema(description = "Why an admin sent it back to DRAFT") String rejectionReason,
                         String cancellationReason, BigDecimal minPrice, BigDecimal maxPrice,
-                        List<TierView> tiers,
+                        List<TierView> tiers, RefundPolicyView refundPolicy,
                         @Schema(type = SchemaType.STRING, format = "date-time") Instant createdAt,
                         @Schema(type = SchemaType.STRING, format = "date-time") Instant updatedAt) {
     public static EventView of(Event e, List<TicketTier> tiers) {
         return new EventView(e.id(), e.organizerId(), e.title(), e.description(), e.category(), e.location(),
                 e.startTime(), e.endTime(), e.timezone(), e.venueCapacity(), e.currency(), e.bannerUrl(), e.status(),
                 e.rejectionReason(), e.cancellationReason(), e.minPrice(), e.maxPrice(),
-                tiers.stream().map(t -> TierView.of(t, e.currency())).toList(), e.createdAt(), e.updatedAt());
+                tiers.stream().map(t -> TierView.of(t, e.currency())).toList(), RefundPolicyView.of(e), e.createdAt(),
+                e.updatedAt());
     }
 }

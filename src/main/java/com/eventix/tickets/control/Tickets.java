@@ -39,6 +39,21 @@ public class Tickets {
         return issued;
     }
 
+    /**
+     * Voids tickets whose money goes back to their buyer (TICKET_NOT_REFUNDABLE if one was used or passed on),
+     * locked in id order so that two refunds and a scan never wait on each other in a circle.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refund(Collection<UUID> ticketIds, UUID buyerId) {
+        ticketIds.stream().sorted().forEach(id -> {
+            Ticket ticket = em.find(Ticket.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (ticket == null) {
+                throw ApiException.notFound("Ticket");
+            }
+            ticket.refund(buyerId);
+        });
+    }
+
     /** A ticket for its owner or an admin; for anybody else it is "not found". */
     public Ticket visible(UUID ticketId, UUID userId, boolean admin) {
         Ticket ticket = em.find(Ticket.class, ticketId);

@@ -10,9 +10,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,7 +34,7 @@ public class Ticket {
         VALID,
         /** Not set yet: reserved for check-in (admission at the door). Such a ticket cannot be transferred. */
         CHECKED_IN,
-        /** Not set yet: reserved for refunds, which void the ticket. Such a ticket cannot be transferred. */
+        /** Its money went back (or is on its way back): void. Such a ticket cannot be transferred. */
         REFUNDED,
         /** Not set yet: reserved for event cancellation, which voids the ticket. Such a ticket cannot be transferred. */
         CANCELLED
@@ -111,6 +114,32 @@ public class Ticket {
         qrCode = code;
         codeVersion = next;
         codeChangedAt = now;
+    }
+
+    /**
+     * Why the buyer of its order cannot have its money back, if they cannot: CHECKED_IN (used at the door),
+     * TRANSFERRED (someone else owns it now), or its status when it is void already.
+     */
+    public Optional<String> refundRefusal(UUID buyerId) {
+        if (status == Status.CHECKED_IN) {
+            return Optional.of("CHECKED_IN");
+        }
+        if (status != Status.VALID) {
+            return Optional.of(status.name());
+        }
+        if (!ownerId.equals(buyerId)) {
+            return Optional.of("TRANSFERRED");
+        }
+        return Optional.empty();
+    }
+
+    /** Its buyer's refund was approved: the ticket is void (refused at the door). */
+    public void refund(UUID buyerId) {
+        refundRefusal(buyerId).ifPresent(why -> {
+            throw new ApiException(ErrorCode.TICKET_NOT_REFUNDABLE, "Ticket " + id + " cannot be refunded: " + why,
+                    Map.of("ticketId", id.toString(), "reason", why));
+        });
+        status = Status.REFUNDED;
     }
 
     public UUID id() {
