@@ -1,8 +1,10 @@
 /**
  * Tickets: issued in reaction to booking's OrderPaid (in the payment's transaction) and mailed with their QR codes
  * through the outbox; signed ticket codes (the QR payload), their PNG rendering and the per-event Ed25519 keys that
- * sign them. A code proves itself with the event's public key alone, so scanners can verify it offline. Codes carry
- * a version so that a re-issued code can revoke the old one; nothing re-issues codes or checks versions yet
- * (transfers and check-in will).
+ * sign them; transfers of a ticket to another account. A code proves itself with the event's public key alone, so
+ * scanners can verify it offline. Codes carry a version: an accepted transfer gives the ticket a new code of the
+ * next version, and every older code of it is void from then on. Tickets answers which codes are void
+ * ({@code Tickets.revocationsSince}) and announces {@code TicketTransferred}; checking a scanned code's version is
+ * left to check-in.
  */
 package com.eventix.tickets;

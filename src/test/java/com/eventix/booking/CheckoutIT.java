@@ -9,18 +9,13 @@ import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
+import com.eventix.testing.QrCodes;
 import com.eventix.testing.SuiteServices;
 import com.eventix.testing.TestUsers;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -31,7 +26,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +109,7 @@ class CheckoutIT extends IntegrationTest {
         assertThat(code).startsWith("EVX1.");
         byte[] png = buyer.api().get("/api/v1/tickets/" + ticketId + "/qr").then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
-        assertThat(decode(png)).isEqualTo(code);
+        assertThat(QrCodes.decode(png)).isEqualTo(code);
         assertSignedByTheEventsPublishedKey(code, buyer.api().get("/api/v1/tickets/" + ticketId).then().extract()
                 .jsonPath().getString("data.eventId"));
         stranger.get("/api/v1/tickets/" + ticketId).then().statusCode(404);
@@ -129,7 +123,7 @@ class CheckoutIT extends IntegrationTest {
         assertThat(parts.getCount()).as("text and two QR images").isEqualTo(3);
         byte[] attached = parts.getBodyPart(1).getInputStream().readAllBytes();
         assertThat(List.of(code, buyer.api().get("/api/v1/tickets/" + ticketIds.get(1)).then().extract().jsonPath()
-                .getString("data.qrCode"))).contains(decode(attached));
+                .getString("data.qrCode"))).contains(QrCodes.decode(attached));
         assertInventoryBalanced(tierId);
     }
 
@@ -422,17 +416,6 @@ class CheckoutIT extends IntegrationTest {
         headers.forEach(request::header);
         return request.post("/api/v1/payments/webhooks/sandbox");
     }
-
-    private static String decode(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        // The PNG is the symbol alone: read as such. (ZXing's finder-pattern search misses about 1 in 60 of such
-        // perfect synthetic images, whatever the quiet zone or error correction; a camera image is another matter.)
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))), Map.of(
-                com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
-    }
-
 
     private static void assertInventoryBalanced(String tierId) throws Exception {
         Db.assertInventoryBalanced(tierId);

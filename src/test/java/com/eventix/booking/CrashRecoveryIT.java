@@ -3,7 +3,7 @@ package com.eventix.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventix.testing.Api;
-import com.eventix.testing.Db;
+import com.eventix.testing.Database;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.ServerProcess;
 import com.eventix.testing.SuiteServicesExtension;
@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -34,13 +36,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * without its tickets or its email, money taken for nothing.
  */
 @ExtendWith(SuiteServicesExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class CrashRecoveryIT {
     private static final int BUYERS = 40;
+    /** The crashed server's own database. */
+    private Database db;
 
     @Test
     void aServerKilledMidSaleComesBackWithEveryInvariantIntact() throws Exception {
         Instant testStart = Instant.now().minusSeconds(1);
-        try (ServerProcess server = ServerProcess.named("crash", Map.of())) {
+        try (ServerProcess server = ServerProcess.isolated("crash")) {
+            db = server.database();
             server.start().awaitReady(Duration.ofMinutes(4));
             Api anonymous = Api.at(server.url());
             Api admin = anonymous.as((String) anonymous.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD)
@@ -75,14 +81,14 @@ class CrashRecoveryIT {
             server.start().awaitReady(Duration.ofMinutes(4));
             // Time passes: every hold runs out, so the sweep settles or closes every checkout still open.
             for (String tier : tiers) {
-                Db.update("UPDATE reservations SET expires_at = now() - interval '1 second' "
+                db.update("UPDATE reservations SET expires_at = now() - interval '1 second' "
                         + "WHERE tier_id = ?::uuid AND status = 'ACTIVE'", tier);
             }
             awaitSettled(eventId, testStart);
 
             for (String tier : tiers) {
-                Db.assertInventoryBalanced(tier);
-                assertThat(Db.available(tier)).isBetween(0, 100);
+                db.assertInventoryBalanced(tier);
+                assertThat(db.available(tier)).isBetween(0, 100);
             }
             assertThat(rows("""
                     SELECT o.id, o.status, (SELECT count(*) FROM tickets t WHERE t.order_id = o.id) AS tickets,
@@ -113,7 +119,7 @@ class CrashRecoveryIT {
                       AND (SELECT count(*) FROM outbox_messages m
                            WHERE m.payload LIKE '%Your tickets for order ' || o.id || '%') <> 1
                     """, eventId)).as("each paid order's tickets email decided exactly once").isEmpty();
-            assertThat(Db.integer("SELECT count(*) FROM tickets WHERE event_id = ?::uuid", eventId))
+            assertThat(db.integer("SELECT count(*) FROM tickets WHERE event_id = ?::uuid", eventId))
                     .as("tickets were sold and kept through the crash").isPositive();
         }
     }
@@ -149,7 +155,7 @@ class CrashRecoveryIT {
         }
     }
 
-    private static void awaitSettled(String eventId, Instant since) throws Exception {
+    private void awaitSettled(String eventId, Instant since) throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         while (true) {
             int open = Integer.parseInt(rows("""
@@ -159,7 +165,7 @@ class CrashRecoveryIT {
                          + (SELECT count(*) FROM payments WHERE status IN ('PENDING', 'AUTHORIZED', 'PROCESSING', 'REFUNDING')
                               AND order_id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid))
                     """, eventId).get(0));
-            int unpublished = Db.integer("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL "
+            int unpublished = db.integer("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL "
                     + "AND created_at >= ?::timestamptz", since.toString());
             if (open == 0 && unpublished == 0) {
                 return;
@@ -181,8 +187,8 @@ class CrashRecoveryIT {
         }
     }
 
-    private static List<String> rows(String sql, String eventId) throws Exception {
-        return Db.rows(sql, java.util.Collections.nCopies((int) sql.chars().filter(ch -> ch == '?').count(), eventId)
+    private List<String> rows(String sql, String eventId) throws Exception {
+        return db.rows(sql, java.util.Collections.nCopies((int) sql.chars().filter(ch -> ch == '?').count(), eventId)
                 .toArray(String[]::new));
     }
 }

@@ -113,6 +113,8 @@ class ProviderFlowsIT extends IntegrationTest {
         send("stripe", event, WebhookSigner.stripeHeaders(ProviderEmulator.STRIPE_WEBHOOK_SECRET, Instant.now(), event))
                 .then().statusCode(200);
         assertFulfilled(p);
+        assertThat(LedgerChecks.assertBalanced(admin, orderOf(p).getString("data.items[0].eventId")))
+                .as("51.00 captured less the platform's 5 %").isEqualTo(4845);
     }
 
     @Test
@@ -273,6 +275,10 @@ class ProviderFlowsIT extends IntegrationTest {
                 .then().statusCode(200);
         assertThat(orderOf(late).getString("data.paymentStatus")).isEqualTo("REFUNDED");
         Db.assertInventoryBalanced(tierId);
+        assertThat(Db.rows("SELECT kind, amount_minor FROM ledger_entries WHERE payment_id = ?::uuid ORDER BY created_at, kind",
+                late.paymentId())).as("captured and refunded, the platform's fee returned with the money")
+                .containsExactlyInAnyOrder("CAPTURED | 5100", "PLATFORM_FEE | -255", "REFUNDED | -5100", "PLATFORM_FEE | 255");
+        LedgerChecks.assertBalanced(admin, eventId);
     }
 
     @Test
@@ -301,6 +307,8 @@ class ProviderFlowsIT extends IntegrationTest {
         assertThat(order.getList("data.ticketIds")).isEmpty();
         providerApi.verify(1, postRequestedFor(urlEqualTo("/refund")).withRequestBody(containing(p.paymentId())));
         assertThat(Mailbox.await(p.email(), "is being refunded", Duration.ofSeconds(30))).isPresent();
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("captured; the refund is still pending at Paystack")
+                .isEqualTo(4845);
     }
 
     private static final long PAYSTACK_TRANSACTION_ID = 4099260516L;

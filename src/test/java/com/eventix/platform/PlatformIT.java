@@ -12,6 +12,15 @@ import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +144,7 @@ class PlatformIT extends IntegrationTest {
         String email = TestUsers.uniqueEmail("noredis");
         client.post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
                 "firstName", "Rita", "lastName", "Redisless")).then().statusCode(201);
+        fillTheRedisPool();
         long mark = ServerLog.mark();
         services().redis.cut();
         try {
@@ -168,5 +178,33 @@ class PlatformIT extends IntegrationTest {
         assertThat(statuses).as("limits apply again once Redis is back").contains(429);
         client.get("/health/ready").then().body("checks.find { it.name == 'redis' }.data.reachable", equalTo("true"));
         assertThat(ServerLog.awaitAfter(mark, "Redis is reachable again", Duration.ofSeconds(5))).isTrue();
+    }
+
+    /**
+     * Many readers at once leave many idle pooled Redis connections, all of which die with the link: the state of
+     * a busy server when Redis goes away, in which each stale connection used to cost another back-off.
+     */
+    private void fillTheRedisPool() throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> reads = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Api reader = api();
+                reads.add(pool.submit(() -> {
+                    start.await();
+                    return reader.get("/api/v1/events?page=1&size=" + (1 + ThreadLocalRandom.current().nextInt(20)))
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> read : reads) {
+                assertThat(read.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

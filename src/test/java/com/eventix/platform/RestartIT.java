@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * API answers, on a first start and after a {@code kill -9} and a start on the same runtime folder.
  */
 @ExtendWith(SuiteServicesExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class RestartIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void theApiAnswersFromTheMomentReadinessSaysUpAlsoAfterAKill() throws Exception {
-        try (ServerProcess server = ServerProcess.named("restart", Map.of())) {
+        try (ServerProcess server = ServerProcess.isolated("restart")) {
             server.start();
             assertThat(pollThroughStart(server)).as("answers after a first start (log: %s)", server.log()).isEmpty();
 

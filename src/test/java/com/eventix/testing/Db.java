@@ -1,8 +1,5 @@
 package com.eventix.testing;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -13,62 +10,30 @@ public final class Db {
     private Db() {
     }
 
+    private static Database suite() {
+        return Database.of(SuiteServices.get().database);
+    }
+
     /** The first column of the first row of {@code sql}, whose one parameter is {@code arg}. */
     public static int integer(String sql, String arg) throws SQLException {
-        try (Connection c = SuiteServices.get().database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new AssertionError("no row for " + sql + " with " + arg);
-                }
-                return rs.getInt(1);
-            }
-        }
+        return suite().integer(sql, arg);
     }
 
     public static int update(String sql, String... args) throws SQLException {
-        try (Connection c = SuiteServices.get().database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setString(i + 1, args[i]);
-            }
-            return s.executeUpdate();
-        }
+        return suite().update(sql, args);
     }
 
     /** Every row of {@code sql}, columns joined by " | ": for assertions that list what breaks a rule. */
     public static java.util.List<String> rows(String sql, String... args) throws SQLException {
-        java.util.List<String> found = new java.util.ArrayList<>();
-        try (Connection c = SuiteServices.get().database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
-                        row.append(col > 1 ? " | " : "").append(rs.getString(col));
-                    }
-                    found.add(row.toString());
-                }
-            }
-        }
-        return found;
+        return suite().rows(sql, args);
     }
 
     public static int available(String tierId) throws SQLException {
-        return integer("SELECT available_quantity FROM ticket_tiers WHERE id = ?::uuid", tierId);
+        return suite().available(tierId);
     }
 
     /** Inventory invariant of a tier: available + active holds + tickets = total, and nothing negative. */
     public static void assertInventoryBalanced(String tierId) throws SQLException {
-        int total = integer("SELECT total_quantity FROM ticket_tiers WHERE id = ?::uuid", tierId);
-        int available = available(tierId);
-        int held = integer("SELECT COALESCE(SUM(quantity), 0) FROM reservations WHERE tier_id = ?::uuid "
-                + "AND status = 'ACTIVE'", tierId);
-        int tickets = integer("SELECT count(*) FROM tickets WHERE tier_id = ?::uuid", tierId);
-        if (available < 0 || available + held + tickets != total) {
-            throw new AssertionError("tier " + tierId + ": available " + available + " + held " + held + " + tickets "
-                    + tickets + " != total " + total);
-        }
+        suite().assertInventoryBalanced(tierId);
     }
 }

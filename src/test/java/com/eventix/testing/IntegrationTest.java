@@ -5,7 +5,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Base of most integration tests: the real eventix.war deployed to a Payara Micro started by Arquillian with the
- * suite's default settings, called over HTTP. One Payara Micro per test class, so classes group many tests.
+ * suite's default settings, called over HTTP. Classes share one running server (see SharedPayaraMicro).
  */
 public abstract class IntegrationTest extends HttpTest {
     @Deployment(testable = false)

@@ -8,32 +8,40 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * An Eventix server as an operator runs it: the built WAR on Payara Micro in a process of its own (through the
- * same launcher as {@code mvn -Prun}), pointed at the suite's services. Unlike an Arquillian container it can be
+ * same launcher as {@code mvn -Prun}), on a database and broker of its own and the suite's other services. Unlike an Arquillian container it can be
  * killed with SIGKILL and started again on the same port and runtime folder, to test what a crash or a restart
  * leaves behind. Its console goes to target/servers/NAME.log.
  */
 public final class ServerProcess implements AutoCloseable {
     private final PayaraLauncher launcher;
     private final Path log;
+    private final IsolatedServices own;
     private Process process;
 
-    private ServerProcess(PayaraLauncher launcher, Path log) {
+    private ServerProcess(PayaraLauncher launcher, Path log, IsolatedServices own) {
         this.launcher = launcher;
         this.log = log;
+        this.own = own;
     }
 
-    /** A server with the suite's settings, with {@code overrides} on top; not started yet. */
-    public static ServerProcess named(String name, Map<String, String> overrides) throws IOException {
-        Map<String, String> settings = new LinkedHashMap<>(SuiteServices.get().serverSettings());
-        settings.putAll(overrides);
+    /**
+     * A server on a database and broker of its own ({@link IsolatedServices}), for a test that runs in parallel
+     * with the others; not started yet. Closing it drops them.
+     */
+    public static ServerProcess isolated(String name) throws Exception {
+        IsolatedServices own = SuiteServices.get().isolated(name);
         Path dir = Path.of("target", "servers").toAbsolutePath();
         Files.createDirectories(dir);
-        return new ServerProcess(new PayaraLauncher(Ports.free(), dir.resolve(name), settings), dir.resolve(name + ".log"));
+        return new ServerProcess(new PayaraLauncher(Ports.free(), dir.resolve(name), own.settings()),
+                dir.resolve(name + ".log"), own);
+    }
+
+    /** The server's own database. */
+    public Database database() {
+        return Database.of(own.database);
     }
 
     /** Starts the process and returns at once; {@link #awaitReady} waits for it. */
@@ -82,5 +90,6 @@ public final class ServerProcess implements AutoCloseable {
                 kill();
             }
         }
+        own.close();
     }
 }

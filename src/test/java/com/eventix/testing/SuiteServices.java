@@ -38,6 +38,9 @@ public final class SuiteServices {
     public static final int RATE_LIMIT_AUTH = 100;
     private static SuiteServices instance;
 
+    /** This run's name: its databases are named after it. */
+    private final String name;
+
     public final PostgresProvider database;
     /** A second fresh database, for a second deployment sharing everything else (Redis included) with the first. */
     public final PostgresProvider otherDatabase;
@@ -50,7 +53,7 @@ public final class SuiteServices {
 
     private SuiteServices() throws Exception {
         ServerLog.install();
-        String name = "eventix_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+        name = "eventix_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                 + "_" + ThreadLocalRandom.current().nextInt(1000, 9999);
         database = PostgresProvider.freshDatabase(name);
         otherDatabase = PostgresProvider.freshDatabase(name + "_other");
@@ -123,6 +126,11 @@ public final class SuiteServices {
         settings.put("EVENTIX_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         settings.put("EVENTIX_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         return settings;
+    }
+
+    /** A database and broker of their own for a server named {@code server}, which runs beside the others. */
+    public IsolatedServices isolated(String server) throws Exception {
+        return new IsolatedServices(PostgresProvider.freshDatabase(name + "_" + server), serverSettings());
     }
 
     /**

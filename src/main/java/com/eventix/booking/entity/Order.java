@@ -20,16 +20,19 @@ import java.util.UUID;
 /**
  * An order pays for one or more of a user's holds, in one currency. PENDING until a payment completes (PAID);
  * CANCELLED when its payment was declined; EXPIRED when its holds ran out unpaid (a payment that still succeeds
- * later may revive it while stock remains).
+ * later may revive it while stock remains). A paid order whose buyer asks for money back is REFUND_REQUESTED while
+ * a refund is pending, PARTIALLY_REFUNDED when some of its tickets were refunded, REFUNDED when all were.
  */
 @Entity
 @Table(name = "orders")
 public class Order {
     public enum Status {
         PENDING, PAID, CANCELLED, EXPIRED,
-        /** Not set yet: reserved for refunds, the next step after PAID. */
+        /** A refund of some of its tickets is pending (awaiting the organizer or the provider). */
         REFUND_REQUESTED,
-        /** Not set yet: reserved for refunds, once the money is back. */
+        /** Some of its tickets were refunded, none is pending. */
+        PARTIALLY_REFUNDED,
+        /** Every ticket was refunded. */
         REFUNDED
     }
 
@@ -113,6 +116,30 @@ public class Order {
         }
         status = Status.CANCELLED;
         updatedAt = now;
+    }
+
+    /**
+     * Its refunds changed: of its {@code tickets} tickets, {@code refunded} have had their money back, and
+     * {@code pending} says whether a refund is still requested or on its way. Only a paid order has refunds.
+     */
+    public void refundsChanged(int tickets, int refunded, boolean pending, Instant now) {
+        if (!isPaid()) {
+            throw transition(Status.REFUND_REQUESTED);
+        }
+        if (refunded < 0 || refunded > tickets) {
+            throw new IllegalArgumentException(refunded + " of " + tickets + " tickets refunded");
+        }
+        status = tickets > 0 && refunded == tickets ? Status.REFUNDED
+                : pending ? Status.REFUND_REQUESTED
+                : refunded > 0 ? Status.PARTIALLY_REFUNDED
+                : Status.PAID;
+        updatedAt = now;
+    }
+
+    /** Paid for, whatever happened to its refunds since. */
+    public boolean isPaid() {
+        return status == Status.PAID || status == Status.REFUND_REQUESTED || status == Status.PARTIALLY_REFUNDED
+                || status == Status.REFUNDED;
     }
 
     public boolean isOpen() {

@@ -51,6 +51,22 @@ public final class EventRequests {
         }
     }
 
+    @Schema(name = "RefundPolicyRequest")
+    public static class RefundPolicy {
+        @NotNull @Schema(description = "NONE: no refunds on request; AUTOMATIC: refunded at once; APPROVAL: you decide")
+        public com.eventix.events.entity.RefundPolicy.Mode mode;
+        @Min(0) @Max(com.eventix.events.entity.RefundPolicy.MAX_DEADLINE_HOURS)
+        @Schema(description = "Requests are taken until this many hours before the start", defaultValue = "0")
+        public Integer deadlineHoursBeforeStart;
+        @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100")
+        @Schema(description = "Percentage of a ticket's price kept per refunded ticket", example = "10", defaultValue = "0")
+        public BigDecimal feePercent;
+        @DecimalMin("0")
+        @Schema(description = "Fixed amount kept per refunded ticket, in the event's currency; the fee never exceeds "
+                + "the ticket's price", example = "1.50", defaultValue = "0")
+        public BigDecimal feeFixed;
+    }
+
     @Schema(name = "TierRequest")
     public static class Tier {
         @NotBlank @Size(max = 100) @Schema(example = "General admission")

@@ -164,6 +164,27 @@ public class EventsResource {
         return Responses.ok(EventView.of(event, events.tiersOf(id)));
     }
 
+    @PUT
+    @Path("/{id}/refund-policy")
+    @RolesAllowed("ORGANIZER")
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "setRefundPolicy", summary = "Set your event's refund policy",
+            description = "Whether and until when buyers may ask for refunds, the fee kept per ticket and whether "
+                    + "requests need your approval. Applies to requests made from now on; part of the public event "
+                    + "page. Fixed once the event is under review, completed or cancelled (EVENT_READ_ONLY).")
+    @APIResponse(responseCode = "200", description = "The event with its policy",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "No such event of yours (NOT_FOUND)",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    @APIResponse(responseCode = "409", description = "EVENT_READ_ONLY",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    public Response setRefundPolicy(@PathParam("id") UUID id, @Valid @NotNull EventRequests.RefundPolicy body) {
+        Event event = events.refundPolicy(actor(), id, body.mode,
+                body.deadlineHoursBeforeStart == null ? 0 : body.deadlineHoursBeforeStart, body.feePercent,
+                body.feeFixed);
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({"ORGANIZER", "ADMIN"})

@@ -29,12 +29,14 @@ public record EventView(@Schema(example = "3f2b8c1e-4d5a-4e6f-9a7b-1c2d3e4f5a6b"
                         @Schema(description = "Lowest tier price", example = "25.50") BigDecimal minPrice,
                         @Schema(description = "Highest tier price", example = "120.00") BigDecimal maxPrice,
                         List<TierView> tiers,
+                        RefundPolicyView refundPolicy,
                         Instant createdAt,
                         Instant updatedAt) {
     public static EventView of(Event e, List<TicketTier> tiers) {
         return new EventView(e.id(), e.organizerId(), e.title(), e.description(), e.category(), e.location(),
                 e.startTime(), e.endTime(), e.timezone(), e.venueCapacity(), e.currency(), e.bannerUrl(), e.status(),
                 e.rejectionReason(), e.cancellationReason(), e.minPrice(), e.maxPrice(),
-                tiers.stream().map(t -> TierView.of(t, e.currency())).toList(), e.createdAt(), e.updatedAt());
+                tiers.stream().map(t -> TierView.of(t, e.currency())).toList(), RefundPolicyView.of(e), e.createdAt(),
+                e.updatedAt());
     }
 }

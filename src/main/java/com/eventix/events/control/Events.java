@@ -1,6 +1,7 @@
 package com.eventix.events.control;
 
 import com.eventix.events.entity.Event;
+import com.eventix.events.entity.RefundPolicy;
 import com.eventix.events.entity.TicketTier;
 import com.eventix.organizers.control.Organizers;
 import com.eventix.organizers.entity.Organizer;
@@ -114,6 +115,20 @@ public class Events {
         event.cancel(reason, clock.instant());
         audit.success(actor.userId(), "EVENT_CANCELLED", "event", eventId, actor.origin(), reason);
         cancelled.fire(new EventCancelled(eventId, reason, actor.userId()));
+        changed.fire(EventChanged.details(eventId));
+        return event;
+    }
+
+    /** The owner sets the event's refund policy; buyers see it on the event page. */
+    @Transactional
+    public Event refundPolicy(Actor actor, UUID eventId, RefundPolicy.Mode mode, int deadlineHours,
+                              java.math.BigDecimal feePercent, java.math.BigDecimal feeFixed) {
+        Event event = owned(actor, eventId);
+        em.lock(event, LockModeType.PESSIMISTIC_WRITE);
+        RefundPolicy policy = RefundPolicy.of(mode, deadlineHours, feePercent, feeFixed, event.currencyUnit());
+        event.refundPolicy(policy, clock.instant());
+        audit.success(actor.userId(), "EVENT_REFUND_POLICY_CHANGED", "event", eventId, actor.origin(),
+                mode + ", " + deadlineHours + "h before start, fee " + policy.feePercent() + "% + " + policy.feeFixed());
         changed.fire(EventChanged.details(eventId));
         return event;
     }

@@ -5,6 +5,7 @@ import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -75,6 +76,8 @@ public class Event {
     private BigDecimal minPrice;
     @Column(name = "max_price")
     private BigDecimal maxPrice;
+    @Embedded
+    private RefundPolicy refundPolicy;
     @Version
     private long version;
     @Column(name = "created_at", nullable = false)
@@ -93,6 +96,7 @@ public class Event {
         event.id = UUID.randomUUID();
         event.organizerId = Objects.requireNonNull(organizerId);
         event.status = Status.DRAFT;
+        event.refundPolicy = RefundPolicy.none();
         event.createdAt = now;
         event.apply(details, now, true);
         return event;
@@ -189,6 +193,26 @@ public class Event {
         if (status == Status.COMPLETED || status == Status.CANCELLED) {
             throw readOnly("is " + status.name().toLowerCase() + " and can no longer change");
         }
+    }
+
+    /**
+     * The organizer's refund policy from now on; fixed once the event is under review, completed or cancelled. Its
+     * amounts are in the event's currency.
+     */
+    public void refundPolicy(RefundPolicy policy, Instant now) {
+        if (status == Status.UNDER_REVIEW) {
+            throw readOnly("is under review; wait for the decision");
+        }
+        if (status == Status.COMPLETED || status == Status.CANCELLED) {
+            throw readOnly("is " + status.name().toLowerCase() + " and can no longer change");
+        }
+        this.refundPolicy = policy;
+        this.updatedAt = now;
+    }
+
+    /** Refuses a buyer's refund request made at {@code now} when the policy does not take it (REFUND_NOT_ALLOWED). */
+    public void checkRefundRequest(Instant now) {
+        refundPolicy().checkRequest(now, startTime);
     }
 
     public void priceRange(BigDecimal min, BigDecimal max, Instant now) {
@@ -340,6 +364,10 @@ public class Event {
 
     public BigDecimal maxPrice() {
         return maxPrice;
+    }
+
+    public RefundPolicy refundPolicy() {
+        return refundPolicy == null ? RefundPolicy.none() : refundPolicy;
     }
 
     public Instant createdAt() {

@@ -3,6 +3,9 @@ package com.eventix.payments.boundary;
 import com.eventix.booking.control.OrderView;
 import com.eventix.payments.control.OrderPages;
 import com.eventix.payments.control.Payments;
+import com.eventix.payments.control.RefundRecords;
+import com.eventix.payments.control.RefundView;
+import com.eventix.payments.control.Refunds;
 import com.eventix.payments.entity.Payment;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
@@ -30,6 +33,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,6 +52,10 @@ public class OrdersResource {
     Payments payments;
     @Inject
     OrderPages pages;
+    @Inject
+    Refunds refunds;
+    @Inject
+    RefundRecords refundRecords;
     @Inject
     Idempotency idempotency;
     @Inject
@@ -143,6 +151,61 @@ public class OrdersResource {
     private static Response created(Payment payment) {
         return Responses.created(URI.create("/api/v1/orders/" + payment.orderId()),
                 new Checkout(payment.orderId(), payment.id(), payment.status(), payment.paymentUrl()));
+    }
+
+    /** Which tickets of the order (all not yet refunded or asked for, when absent) and why. */
+    @Schema(name = "RefundRequest")
+    public static class RefundRequest {
+        @Size(max = 100)
+        @Schema(description = "Tickets of the order to refund; absent or empty: all not yet refunded or asked for")
+        public List<@NotNull UUID> ticketIds;
+        @jakarta.validation.constraints.NotBlank @Size(max = 2000)
+        public String reason;
+    }
+
+    /** The order after the request, with the refunds it made (one per event of the tickets). */
+    @Schema(name = "RefundRequestResult")
+    public record RefundRequestResult(@Schema(type = SchemaType.STRING, format = "uuid") UUID orderId,
+                                      List<RefundView> refunds) {
+    }
+
+    @POST
+    @Path("/{id}/refund")
+    @Operation(operationId = "requestRefund", summary = "Ask for your money back",
+            description = "For some or all tickets of your paid order, under each event's refund policy: the fee it "
+                    + "keeps is deducted; an automatic policy refunds at once, otherwise the organizer decides. "
+                    + "REFUND_NOT_ALLOWED (details.reason: NO_REFUNDS, DEADLINE_PASSED, ORDER_NOT_PAID, "
+                    + "PAYMENT_NOT_REFUNDABLE), TICKET_NOT_REFUNDABLE (details.tickets: CHECKED_IN, TRANSFERRED, ...), "
+                    + "REFUND_ALREADY_REQUESTED. Send an Idempotency-Key header to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The refunds made",
+            content = @Content(schema = @Schema(implementation = RefundRequestResult.class)))
+    @APIResponse(responseCode = "404", description = "No such order (or ticket of it) of yours (NOT_FOUND)",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    @APIResponse(responseCode = "409", description = "TICKET_NOT_REFUNDABLE, REFUND_ALREADY_REQUESTED, "
+            + "IDEMPOTENCY_REQUEST_IN_PROGRESS", content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    @APIResponse(responseCode = "422", description = "REFUND_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    public Response requestRefund(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+                                  @Valid @NotNull RefundRequest body) {
+        UUID user = currentUser.id();
+        return idempotency.once(user, "order-refund:" + id, key, body, () -> {
+            List<RefundView> made = refunds.request(user, id, body.ticketIds, body.reason, origin.get()).stream()
+                    .map(RefundView::of).toList();
+            return Responses.created(URI.create("/api/v1/orders/" + id + "/refunds"), new RefundRequestResult(id, made));
+        });
+    }
+
+    @GET
+    @Path("/{id}/refunds")
+    @Operation(operationId = "listOrderRefunds", summary = "The refunds of one of your orders, oldest first",
+            description = "Admins may read any order's.")
+    @APIResponse(responseCode = "200", description = "The refunds",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RefundView.class)))
+    @APIResponse(responseCode = "404", description = "No such order of yours (NOT_FOUND)",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    public Response listOrderRefunds(@PathParam("id") UUID id) {
+        return Responses.ok(refundRecords.ofOrder(currentUser.id(), id, currentUser.isAdmin()).stream()
+                .map(RefundView::of).toList());
     }
 
     @GET

@@ -45,6 +45,8 @@ public class PaymentRecords {
     @Inject
     AuditLog audit;
     @Inject
+    Ledger ledger;
+    @Inject
     Clock clock;
     @Inject
     @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
@@ -163,7 +165,9 @@ public class PaymentRecords {
                 yield Followup.NONE;
             }
             case REFUND_SUCCEEDED -> {
-                payment.refundConfirmed(now);
+                if (payment.refundConfirmed(now)) {
+                    ledger.paymentRefunded(payment);
+                }
                 yield Followup.NONE;
             }
             default -> Followup.NONE;
@@ -178,6 +182,7 @@ public class PaymentRecords {
                 return Followup.NONE;
             }
             case OWED_BACK -> {
+                ledger.captured(payment);
                 LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
                         + before + ", " + event.amount() + " " + event.currency() + "); refunding");
                 orders.unprotectHolds(payment.orderId());
@@ -186,6 +191,7 @@ public class PaymentRecords {
                 return Followup.refund(payment);
             }
             default -> {
+                ledger.captured(payment);
                 audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
                 Orders.Fulfilment fulfilment = orders.fulfil(payment.orderId());
                 if (!fulfilment.refundsPayment()) {
@@ -236,6 +242,9 @@ public class PaymentRecords {
         Payment payment = locked(paymentId);
         if (payment.status() == Payment.Status.REFUNDING) {
             payment.refundAccepted(refundReference, completed, clock.instant());
+            if (payment.status() == Payment.Status.REFUNDED) {
+                ledger.paymentRefunded(payment);
+            }
         }
     }
 

@@ -25,10 +25,12 @@ public class StalledRefunds {
     @Inject
     Payments payments;
     @Inject
+    Refunds refunds;
+    @Inject
     @ConfigProperty(name = "REFUND_RETRY_AFTER")
     Duration retryAfter;
 
-    /** Asks again for up to a batch of stalled refunds; answers how many were due. */
+    /** Asks again for up to a batch of stalled refunds (of whole payments, and buyers'); answers how many were due. */
     public int retryDue(Instant now) {
         Instant lastTriedBefore = now.minus(retryAfter);
         @SuppressWarnings("unchecked")
@@ -39,6 +41,6 @@ public class StalledRefunds {
                 .setParameter(2, BATCH)
                 .getResultList();
         due.forEach(payment -> payments.refund(payment, lastTriedBefore));
-        return due.size();
+        return due.size() + refunds.retryUnsent(lastTriedBefore, BATCH);
     }
 }

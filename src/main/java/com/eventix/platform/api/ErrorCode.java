@@ -29,6 +29,12 @@ public enum ErrorCode {
     TIER_HAS_SALES(409),
     CONCURRENT_MODIFICATION(409),
     TICKET_NOT_AVAILABLE(409),
+    /** A checked-in, refunded or cancelled ticket (details.status), or one of a cancelled event (details.eventStatus). */
+    TICKET_NOT_TRANSFERABLE(409),
+    /** The ticket has an open transfer offer already: one at a time. */
+    TICKET_ALREADY_OFFERED(409),
+    /** The transfer offer was accepted, declined, cancelled or has expired (details.status). */
+    TRANSFER_NOT_PENDING(409),
     RESERVATION_ALREADY_ORDERED(409),
     PAYMENT_IN_PROGRESS(409),
     MIXED_CURRENCIES(422),
@@ -54,7 +60,13 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422),
     UNSUPPORTED_IMAGE_TYPE(415),
     TICKET_WRONG_EVENT(422),
+    /** Transfers close TRANSFER_CUTOFF before the event starts (details.cutoff). */
+    TRANSFER_CUTOFF_PASSED(422),
+    TRANSFER_TO_SELF(422),
     INVALID_AMOUNT(422),
+    REFUND_NOT_ALLOWED(422),
+    REFUND_ALREADY_REQUESTED(409),
+    TICKET_NOT_REFUNDABLE(409),
     RATE_LIMITED(429),
     OAUTH_EMAIL_NOT_VERIFIED(403),
     OAUTH_PROVIDER_ERROR(502),

@@ -72,6 +72,9 @@ public class Redis {
                 return Optional.empty();
             }
             skipUntil.set(clock.instant().plus(BACK_OFF));
+            // The idle connections died with the link: drop them, or each would fail once after Redis returns and
+            // start another back-off (N idle connections meant N x 5 s without cache and shared limits).
+            pool.clear();
             if (down.compareAndSet(false, true)) {
                 LOG.warning("Redis is unreachable (" + e.getMessage() + "): continuing without it; "
                         + "caching is bypassed, and until it returns rate limits are counted per instance for the families in "

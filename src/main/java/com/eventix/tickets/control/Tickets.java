@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,21 @@ public class Tickets {
         return issued;
     }
 
+    /**
+     * Voids tickets whose money goes back to their buyer (TICKET_NOT_REFUNDABLE if one was used or passed on),
+     * locked in id order so that two refunds and a scan never wait on each other in a circle.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refund(Collection<UUID> ticketIds, UUID buyerId) {
+        ticketIds.stream().sorted().forEach(id -> {
+            Ticket ticket = em.find(Ticket.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (ticket == null) {
+                throw ApiException.notFound("Ticket");
+            }
+            ticket.refund(buyerId);
+        });
+    }
+
     /** A ticket for its owner or an admin; for anybody else it is "not found". */
     public Ticket visible(UUID ticketId, UUID userId, boolean admin) {
         Ticket ticket = em.find(Ticket.class, ticketId);
@@ -54,6 +70,22 @@ public class Tickets {
         }
         return em.createQuery("SELECT t FROM Ticket t WHERE t.orderId IN :orders ORDER BY t.createdAt, t.id", Ticket.class)
                 .setParameter("orders", orderIds).getResultList();
+    }
+
+    /**
+     * The event's tickets whose older codes are void because the ticket changed hands, each with the lowest code
+     * version that still admits it, for those whose version changed at or after {@code since} ({@link Instant#EPOCH}:
+     * all of them), oldest change first. Each entry is absolute, so reading one twice does no harm: a reader that
+     * polls should ask again from a little before its last read, since a change is stamped when its transaction
+     * runs, which may commit up to TX_TIMEOUT_SECONDS later.
+     */
+    public List<CodeRevocation> revocationsSince(UUID eventId, Instant since) {
+        return em.createQuery("SELECT t.id, t.codeVersion, t.codeChangedAt FROM Ticket t WHERE t.eventId = :event "
+                        + "AND t.codeVersion > 1 AND t.codeChangedAt >= :since ORDER BY t.codeChangedAt, t.id",
+                        Object[].class)
+                .setParameter("event", eventId).setParameter("since", since).getResultStream()
+                .map(row -> new CodeRevocation((UUID) row[0], ((Number) row[1]).intValue(), (Instant) row[2]))
+                .toList();
     }
 
     public Page<Ticket> ofOwner(UUID ownerId, int page, int size) {

@@ -1,5 +1,7 @@
 package com.eventix.tickets.entity;
 
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -8,20 +10,33 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An admission to an event, owned by a user, with its signed QR code (the current version of it). */
+/**
+ * An admission to an event, owned by a user, with its signed QR code (the current version of it). A transfer gives
+ * the ticket a new owner and a new code of the next version; codes of lower versions are void from then on.
+ */
 @Entity
 @Table(name = "tickets")
 public class Ticket {
+    /** Named for the API document: every enum called Status would otherwise share one schema there. */
+    @Schema(name = "TicketStatus")
     public enum Status {
+        /** Set when the ticket is issued for a paid order; it stays VALID through transfers. */
         VALID,
-        /** Not set yet: reserved for check-in (admission at the door). */
+        /** Not set yet: reserved for check-in (admission at the door). Such a ticket cannot be transferred. */
         CHECKED_IN,
-        /** Not set yet: reserved for refunds, which void the ticket. */
+        /** Its money went back (or is on its way back): void. Such a ticket cannot be transferred. */
         REFUNDED,
-        /** Not set yet: reserved for event cancellation, which voids the ticket. */
+        /** Not set yet: reserved for event cancellation, which voids the ticket. Such a ticket cannot be transferred. */
         CANCELLED
     }
 
@@ -48,6 +63,10 @@ public class Ticket {
     @Column(name = "created_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant createdAt;
+    /** When {@link #codeVersion} last changed: the issue, or the last transfer. */
+    @Column(name = "code_changed_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant codeChangedAt;
 
     protected Ticket() {
     }
@@ -63,6 +82,64 @@ public class Ticket {
         this.codeVersion = 1;
         this.status = Status.VALID;
         this.createdAt = now;
+        this.codeChangedAt = now;
+    }
+
+    /**
+     * Refuses (409 TICKET_NOT_TRANSFERABLE, with the status) a ticket that has been used or voided: checked in,
+     * refunded or cancelled.
+     */
+    public void requireTransferable() {
+        if (status != Status.VALID) {
+            throw new ApiException(ErrorCode.TICKET_NOT_TRANSFERABLE, "A " + status.name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + " ticket cannot be transferred", Map.of("status", status.name()));
+        }
+    }
+
+    /**
+     * The ticket changes hands: it gets {@code newOwner} and a new code of the next version, signed by
+     * {@code signer} (which is given that version), so every code issued before is void.
+     */
+    public void transferTo(UUID newOwner, IntFunction<String> signer, Instant now) {
+        requireTransferable();
+        if (newOwner.equals(ownerId)) {
+            throw new ApiException(ErrorCode.TRANSFER_TO_SELF, "This ticket is yours already");
+        }
+        int next = codeVersion + 1;
+        String code = signer.apply(next);
+        if (code == null || code.isEmpty()) {
+            throw new IllegalArgumentException("A transferred ticket needs its new code");
+        }
+        ownerId = newOwner;
+        qrCode = code;
+        codeVersion = next;
+        codeChangedAt = now;
+    }
+
+    /**
+     * Why the buyer of its order cannot have its money back, if they cannot: CHECKED_IN (used at the door),
+     * TRANSFERRED (someone else owns it now), or its status when it is void already.
+     */
+    public Optional<String> refundRefusal(UUID buyerId) {
+        if (status == Status.CHECKED_IN) {
+            return Optional.of("CHECKED_IN");
+        }
+        if (status != Status.VALID) {
+            return Optional.of(status.name());
+        }
+        if (!ownerId.equals(buyerId)) {
+            return Optional.of("TRANSFERRED");
+        }
+        return Optional.empty();
+    }
+
+    /** Its buyer's refund was approved: the ticket is void (refused at the door). */
+    public void refund(UUID buyerId) {
+        refundRefusal(buyerId).ifPresent(why -> {
+            throw new ApiException(ErrorCode.TICKET_NOT_REFUNDABLE, "Ticket " + id + " cannot be refunded: " + why,
+                    Map.of("ticketId", id.toString(), "reason", why));
+        });
+        status = Status.REFUNDED;
     }
 
     public UUID id() {
@@ -103,5 +180,9 @@ public class Ticket {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant codeChangedAt() {
+        return codeChangedAt;
     }
 }

@@ -87,4 +87,24 @@ class OrderTest {
         order.paid(now);
         assertThat(order.status()).isEqualTo(Order.Status.PAID);
     }
+
+    @Test
+    void refundsMoveAPaidOrderThroughRequestedPartialAndRefunded() {
+        Order order = pending();
+        refused(ErrorCode.INVALID_STATE_TRANSITION, () -> order.refundsChanged(3, 0, true, now));
+        order.paid(now);
+        order.refundsChanged(3, 0, true, now);
+        assertThat(order.status()).isEqualTo(Order.Status.REFUND_REQUESTED);
+        assertThat(order.isPaid()).isTrue();
+        order.refundsChanged(3, 0, false, now);
+        assertThat(order.status()).as("the request was rejected").isEqualTo(Order.Status.PAID);
+        order.refundsChanged(3, 1, false, now);
+        assertThat(order.status()).isEqualTo(Order.Status.PARTIALLY_REFUNDED);
+        order.refundsChanged(3, 1, true, now);
+        assertThat(order.status()).isEqualTo(Order.Status.REFUND_REQUESTED);
+        order.refundsChanged(3, 3, false, now);
+        assertThat(order.status()).isEqualTo(Order.Status.REFUNDED);
+        refused(ErrorCode.INVALID_STATE_TRANSITION, () -> order.paid(now));
+        assertThatThrownBy(() -> order.refundsChanged(3, 4, false, now)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -825,9 +825,19 @@ public final class ContractDocument {
             if (documented != null && documented.hidden()) {
                 continue;
             }
-            JsonNode base = documented != null && !documented.ref().isEmpty() ? ref(documented.ref())
-                    : documented != null && documented.implementation() != Void.class
-                    ? schemaOf(documented.implementation(), bindings) : schemaOf(field.getGenericType(), bindings);
+            JsonNode base;
+            if (documented != null && !documented.ref().isEmpty()) {
+                base = ref(documented.ref());
+            } else if (documented != null && documented.implementation() != Void.class) {
+                base = schemaOf(documented.implementation(), bindings);
+                if (documented.type() == SchemaType.ARRAY) {
+                    ObjectNode array = NODES.objectNode().put("type", "array");
+                    array.set("items", base);
+                    base = array;
+                }
+            } else {
+                base = schemaOf(field.getGenericType(), bindings);
+            }
             if (base.has("$ref")) {
                 properties.set(property.getKey(), base);
             } else {
@@ -922,13 +932,21 @@ public final class ContractDocument {
         }
     }
 
-    /** What an @Schema annotation adds to a schema: type and format, description, example, default, enum. */
+    /**
+     * What an @Schema annotation adds to a schema: type and format (of an array: of its items; an array stays one),
+     * description, example, default, enum.
+     */
     private static void applySchemaAnnotation(ObjectNode schema, Schema annotation) {
-        if (annotation.type() != SchemaType.DEFAULT) {
+        boolean array = "array".equals(schema.path("type").asText());
+        if (annotation.type() != SchemaType.DEFAULT && !array) {
             schema.put("type", annotation.type().toString().toLowerCase());
         }
         if (!annotation.format().isEmpty()) {
-            schema.put("format", annotation.format());
+            if (!array) {
+                schema.put("format", annotation.format());
+            } else if (schema.get("items") instanceof ObjectNode items && !items.has("$ref")) {
+                items.put("format", annotation.format());
+            }
         }
         if (!annotation.description().isEmpty()) {
             schema.put("description", annotation.description());

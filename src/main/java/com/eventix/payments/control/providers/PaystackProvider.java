@@ -34,8 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Eventix's payment id, so it is the provider reference and Paystack refuses a second transaction for one payment.
  *
  * <p>Paystack has no idempotency keys, so {@link #refund} first looks for a refund of the transaction that was
- * already asked for (a retry after a timeout or a crash) and answers that one instead of refunding twice; the key
- * goes along as the merchant note for tracing. Paystack cannot close an initialized transaction either: a payer may
+ * already asked for with the same key (a retry after a timeout or a crash) and answers that one instead of refunding
+ * twice; the key goes along as the merchant note, which is how it is found again, so several partial refunds of one
+ * transaction each stay their own. Paystack cannot close an initialized transaction either: a payer may
  * pay late, and Eventix then honours or refunds the payment.
  */
 @ApplicationScoped
@@ -146,7 +147,7 @@ public class PaystackProvider implements PaymentProvider {
                 .add("currency", money.currencyCode())
                 .add("merchant_note", "Eventix refund " + idempotencyKey)
                 .build();
-        Optional<Refund> earlier = earlierRefund(key, providerReference);
+        Optional<Refund> earlier = earlierRefund(key, providerReference, "Eventix refund " + idempotencyKey);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -158,10 +159,10 @@ public class PaystackProvider implements PaymentProvider {
     }
 
     /**
-     * A refund of the transaction asked for before and not failed: the transaction's id comes from verifying its
-     * reference, then Paystack's refund list is filtered by that id.
+     * A refund of the transaction asked for before with this merchant note and not failed: the transaction's id
+     * comes from verifying its reference, then Paystack's refund list is filtered by that id.
      */
-    private Optional<Refund> earlierRefund(String key, String providerReference) {
+    private Optional<Refund> earlierRefund(String key, String providerReference, String merchantNote) {
         HttpRequest verify = http.request(apiBase, "/transaction/verify/" + encode(providerReference), key).GET().build();
         long transactionId = http.read(http.send(verify, "transaction verification"), "transaction verification",
                 a -> JsonFields.wholeNumber(data(a), "id"));
@@ -171,6 +172,7 @@ public class PaystackProvider implements PaymentProvider {
                 throw new JsonException("status is not true");
             }
             return a.getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .filter(r -> merchantNote.equals(JsonFields.optionalString(r, "merchant_note")))
                     .map(r -> new Refund(JsonFields.string(r, "id"), refundState(JsonFields.string(r, "status"))))
                     .filter(r -> r.state() != Refund.State.FAILED)
                     .findFirst();

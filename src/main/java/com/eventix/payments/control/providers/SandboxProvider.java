@@ -113,9 +113,11 @@ public class SandboxProvider implements PaymentProvider {
     @Override
     @Transactional
     public Refund refund(String reference, BigDecimal amount, String currency, String idempotencyKey) {
+        // A partial refund leaves the checkout PAID; the refund's id comes from its key, so a retry answers the same.
         em.createNativeQuery("UPDATE sandbox_checkouts SET state = 'REFUNDED', updated_at = now() "
-                + "WHERE reference = ?1 AND state = 'PAID'").setParameter(1, reference).executeUpdate();
-        return new Refund("sbx_refund_" + reference, Refund.State.SUCCEEDED);
+                + "WHERE reference = ?1 AND state = 'PAID' AND amount = ?2").setParameter(1, reference)
+                .setParameter(2, amount).executeUpdate();
+        return new Refund("sbx_refund_" + idempotencyKey, Refund.State.SUCCEEDED);
     }
 
     /** What the checkout page shows: amount, currency and state of an open checkout. */

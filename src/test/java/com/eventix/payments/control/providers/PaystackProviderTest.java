@@ -199,12 +199,25 @@ class PaystackProviderTest {
         @Test
         void aRefundAskedForBeforeIsAnsweredInsteadOfRefundingTwice() {
             paystack.stubFor(get("/refund?transaction=4099260516").willReturn(okJson(refundList(
-                    "{\"id\": 15677001, \"status\": \"failed\"}", "{\"id\": 15677891, \"status\": \"processing\"}"))));
+                    "{\"id\": 15677001, \"status\": \"failed\", \"merchant_note\": \"Eventix refund refund-7c1d\"}",
+                    "{\"id\": 15677555, \"status\": \"processed\", \"merchant_note\": \"Eventix refund refund-other\"}",
+                    "{\"id\": 15677891, \"status\": \"processing\", \"merchant_note\": \"Eventix refund refund-7c1d\"}"))));
 
             Refund refund = provider.refund(PAYMENT_ID.toString(), new BigDecimal("10000"), "NGN", "refund-7c1d");
 
             assertThat(refund).isEqualTo(new Refund("15677891", Refund.State.PENDING));
             paystack.verify(0, postRequestedFor(urlEqualTo("/refund")));
+        }
+
+        @Test
+        void anotherRefundOfTheSameTransactionIsNotThisOne() {
+            paystack.stubFor(get("/refund?transaction=4099260516").willReturn(okJson(refundList(
+                    "{\"id\": 15677555, \"status\": \"processed\", \"merchant_note\": \"Eventix refund refund-first\"}"))));
+            paystack.stubFor(post("/refund").willReturn(okJson(refundAnswer("pending"))));
+
+            assertThat(provider.refund(PAYMENT_ID.toString(), BigDecimal.TEN, "NGN", "refund-second").providerRefundId())
+                    .as("a second partial refund is asked for").isEqualTo("15677891");
+            paystack.verify(1, postRequestedFor(urlEqualTo("/refund")));
         }
 
         @Test
