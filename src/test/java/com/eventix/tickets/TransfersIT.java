@@ -550,10 +550,15 @@ class TransfersIT extends IntegrationTest {
         });
         assertThat(doc.getString("paths.'/api/v1/tickets/{id}/transfer'.post.requestBody.content.'application/json'"
                 + ".schema.'$ref'")).endsWith("/TicketTransferRequest");
+        // Success payloads travel in a named envelope per payload (XxxResponse), whose data is the payload.
         assertThat(doc.getString("paths.'/api/v1/tickets/{id}/transfer'.post.responses.'201'.content.'application/json'"
-                + ".schema.properties.data.'$ref'")).endsWith("/TicketTransfer");
+                + ".schema.'$ref'")).endsWith("/TicketTransferResponse");
+        assertThat(doc.getString("components.schemas.TicketTransferResponse.properties.data.'$ref'"))
+                .endsWith("/TicketTransfer");
         assertThat(doc.getString("paths.'/api/v1/tickets/transfers'.get.responses.'200'.content.'application/json'"
-                + ".schema.properties.data.'$ref'")).endsWith("/TicketTransferPage");
+                + ".schema.'$ref'")).endsWith("/TicketTransferPageResponse");
+        assertThat(doc.getString("components.schemas.TicketTransferPageResponse.properties.data.'$ref'"))
+                .endsWith("/TicketTransferPage");
         assertThat(doc.getString("paths.'/api/v1/tickets/transfers/{id}/accept'.post.responses.'409'.content"
                 + ".'application/json'.schema.'$ref'")).endsWith("/ErrorEnvelope");
         assertThat(doc.getMap("paths.'/api/v1/tickets/transfers/{id}/accept'.post.parameters.find { it.name == 'id' }"))
