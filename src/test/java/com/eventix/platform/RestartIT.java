@@ -67,9 +67,11 @@ class RestartIT {
         return failures;
     }
 
+    /** The status of a GET; -1 when no answer came (refused, reset, or none within 30 s: the first /openapi
+     *  builds the document, which takes seconds on a loaded machine). */
     private int status(String url) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("X-Forwarded-For", "10.200.0.1").build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
