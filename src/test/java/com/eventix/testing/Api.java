@@ -35,6 +35,11 @@ public final class Api {
         return clientIp;
     }
 
+    /** The bearer token this client sends, or null when anonymous. */
+    public String accessToken() {
+        return accessToken;
+    }
+
     public Api as(String token) {
         Api copy = new Api(this);
         copy.accessToken = token;

@@ -19,6 +19,20 @@ import com.eventix.client.model.LoginRequest;
 import com.eventix.client.model.Order;
 import com.eventix.client.model.OrderCheckout;
 import com.eventix.client.model.OrderRequest;
+import com.eventix.client.model.OrderRefundStatus;
+import com.eventix.client.model.Refund;
+import com.eventix.client.model.RefundPolicyMode;
+import com.eventix.client.model.RefundPolicyRequest;
+import com.eventix.client.model.RefundRequest;
+import com.eventix.client.model.TicketTransfer;
+import com.eventix.client.model.TicketTransferRequest;
+import com.eventix.client.model.TicketTransferStatus;
+import com.eventix.client.model.TransferRole;
+import com.eventix.client.model.VerifyEmailRequest;
+import com.eventix.testing.Mailbox;
+import jakarta.mail.internet.MimeMessage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.eventix.client.model.OrderStatus;
 import com.eventix.client.model.PaymentStatus;
 import com.eventix.client.model.RegisterRequest;
@@ -60,6 +74,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedClientIT extends IntegrationTest {
     private static final Instant SOON = Instant.now().plus(20, ChronoUnit.DAYS);
+    private static final Pattern VERIFICATION_TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]{43})");
 
 
     @Test
@@ -171,6 +186,61 @@ class GeneratedClientIT extends IntegrationTest {
         assertThat(invalid.getError().getDetails()).containsKeys("email", "firstName").doesNotContainKey("lastName");
     }
 
+    @Test
+    void aGeneratedClientGivesATicketAwayAndHasAnotherRefundedOnApproval() throws Exception {
+        Api admin = admin();
+        Organizer organizer = Organizer.verified(api(), admin, "contract-refunds");
+        String eventId = organizer.published(admin, Organizer.eventBody("Folk night " + letters(), "music", "", SOON),
+                "40.00");
+        ApiClient organizerClient = client(organizer.api.accessToken());
+        Event event = new EventsApi(organizerClient).setRefundPolicy(UUID.fromString(eventId), new RefundPolicyRequest()
+                .mode(RefundPolicyMode.APPROVAL).deadlineHoursBeforeStart(0)).getData();
+        assertThat(event.getRefundPolicy().getMode()).isEqualTo(RefundPolicyMode.APPROVAL);
+
+        String buyerEmail = TestUsers.uniqueEmail("giver");
+        ApiClient buyer = verifiedAccount(buyerEmail, "Gina");
+        Reservation hold = new BookingApi(buyer).reserveTickets(new ReserveRequest()
+                .tierId(event.getTiers().get(0).getId()).quantity(2), null).getData();
+        PaymentsApi payments = new PaymentsApi(buyer);
+        OrderCheckout checkout = payments.createOrder(new OrderRequest().reservationIds(List.of(hold.getReservationId())),
+                null).getData();
+        payOnTheCheckoutPage(checkout.getPaymentUrl());
+        Order order = paid(payments, checkout.getOrderId());
+        UUID given = order.getTicketIds().get(0);
+        UUID refunded = order.getTicketIds().get(1);
+
+        String friendEmail = TestUsers.uniqueEmail("friend");
+        TicketTransfer offer = new TicketsApi(buyer).transferTicket(given, new TicketTransferRequest()
+                .recipientEmail(friendEmail), UUID.randomUUID().toString()).getData();
+        assertThat(offer.getStatus()).isEqualTo(TicketTransferStatus.PENDING);
+        assertThat(offer.getTicketId()).isEqualTo(given);
+        ApiClient friend = verifiedAccount(friendEmail, "Fred");
+        TicketsApi friendTickets = new TicketsApi(friend);
+        assertThat(friendTickets.listTicketTransfers(TransferRole.INCOMING, 1, 20).getData().getItems())
+                .extracting(TicketTransfer::getId).containsExactly(offer.getId());
+        Ticket accepted = friendTickets.acceptTicketTransfer(offer.getId(), UUID.randomUUID().toString()).getData();
+        assertThat(accepted.getId()).isEqualTo(given);
+        assertThat(accepted.getCodeVersion()).isEqualTo(2);
+        assertThat(friendTickets.listMyTickets(1, 20).getData().getItems()).extracting(Ticket::getId)
+                .containsExactly(given);
+        assertThat(new TicketsApi(buyer).getTicketTransfer(offer.getId()).getData().getStatus())
+                .isEqualTo(TicketTransferStatus.ACCEPTED);
+
+        Refund asked = payments.requestRefund(order.getOrderId(), new RefundRequest().ticketIds(List.of(refunded))
+                .reason("Cannot come"), UUID.randomUUID().toString()).getData().getRefunds().get(0);
+        assertThat(asked.getStatus()).isEqualTo(OrderRefundStatus.REQUESTED);
+        assertThat(asked.getAmount()).isEqualByComparingTo("40.00");
+        PaymentsApi organizerPayments = new PaymentsApi(organizerClient);
+        assertThat(organizerPayments.listRefundRequests(OrderRefundStatus.REQUESTED, 1, 20).getData().getItems())
+                .extracting(Refund::getId).containsExactly(asked.getId());
+        assertThat(organizerPayments.approveRefundRequest(asked.getId()).getData().getStatus())
+                .isEqualTo(OrderRefundStatus.SUCCEEDED);
+        assertThat(payments.listOrderRefunds(order.getOrderId()).getData()).extracting(Refund::getStatus)
+                .containsExactly(OrderRefundStatus.SUCCEEDED);
+        assertThat(new TicketsApi(buyer).getTicket(refunded).getData().getStatus()).isEqualTo(TicketStatus.REFUNDED);
+        assertThat(payments.getOrder(order.getOrderId()).getData().getStatus()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+    }
+
     /** A client of the deployment as one caller: its own (forwarded) address and, when signed in, its token. */
     private ApiClient client(String accessToken) {
         Api caller = api();
@@ -184,6 +254,19 @@ class GeneratedClientIT extends IntegrationTest {
             }
         });
         return client;
+    }
+
+    /** A new account whose address is verified with the token from its welcome mail, signed in. */
+    private ApiClient verifiedAccount(String email, String name) throws Exception {
+        IdentityApi identity = new IdentityApi(client(null));
+        identity.registerUser(new RegisterRequest().email(email).password("a fine passphrase").firstName(name)
+                .lastName("Contract"));
+        MimeMessage welcome = Mailbox.await(email, "Welcome to Eventix", Duration.ofSeconds(30)).orElseThrow();
+        Matcher token = VERIFICATION_TOKEN.matcher(Mailbox.body(welcome));
+        assertThat(token.find()).as("a verification link in the welcome mail").isTrue();
+        identity.verifyEmail(new VerifyEmailRequest().token(token.group(1)));
+        return client(identity.loginUser(new LoginRequest().email(email).password("a fine passphrase")).getData()
+                .getAccessToken());
     }
 
     private ApiClient signedIn(String name) throws ApiException {
