@@ -119,10 +119,7 @@ class ReservationsIT extends IntegrationTest {
     @Test
     void aSoldOutDropNeverSellsOneTicketTooMany() throws Exception {
         // 67 users, 3 requests each (the per-user hold limit): 201 concurrent clients per drop.
-        List<Api> buyers = new ArrayList<>();
-        for (int i = 0; i < 67; i++) {
-            buyers.add(attendee());
-        }
+        List<Api> buyers = TestUsers.signedIn(67, i -> api(), "buyer", "buyer passphrase");
         ExecutorService pool = Executors.newFixedThreadPool(201);
         try {
             for (int tickets : new int[] {1, 50, 137}) {

@@ -11,7 +11,6 @@ import java.io.File;
 import java.net.URL;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -65,12 +64,8 @@ class TwoInstancesIT {
         int total = 100;
 
         int held = 0;
-        List<Api> buyers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Api client = Api.at(i % 2 == 0 ? firstUrl : secondUrl);
-            buyers.add(client.as((String) client.registerAndLogin(TestUsers.uniqueEmail("twin"), "twin passphrase")
-                    .get("accessToken")));
-        }
+        List<Api> buyers = TestUsers.signedIn(20, i -> Api.at(i % 2 == 0 ? firstUrl : secondUrl), "twin",
+                "twin passphrase");
         for (Api buyer : buyers) {
             for (int i = 0; i < 3; i++) {
                 if (buyer.post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", 1)).statusCode() == 201) {
