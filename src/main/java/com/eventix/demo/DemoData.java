@@ -3,12 +3,14 @@ package com.eventix.demo;
 import com.eventix.events.control.Events;
 import com.eventix.events.control.Tiers;
 import com.eventix.events.entity.Event;
+import com.eventix.events.entity.RefundPolicy;
 import com.eventix.events.entity.TicketTier;
 import com.eventix.identity.control.Accounts;
 import com.eventix.identity.entity.Role;
 import com.eventix.identity.entity.User;
 import com.eventix.organizers.control.Organizers;
 import com.eventix.organizers.entity.Organizer;
+import com.eventix.payouts.control.PayoutAccounts;
 import com.eventix.platform.audit.RequestOrigin;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -50,6 +52,11 @@ public class DemoData {
     Tiers tiers;
     @Inject
     Clock clock;
+    @Inject
+    PayoutAccounts payoutAccounts;
+    @Inject
+    @ConfigProperty(name = "SANDBOX_ENABLED")
+    boolean sandboxEnabled;
 
     @PostConstruct
     void load() {
@@ -72,15 +79,22 @@ public class DemoData {
         }
         Events.Actor host = new Events.Actor(organizerUser.id(), false, RequestOrigin.INTERNAL);
         Instant base = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(18));
-        publish(host, adminActor, "Accra Jazz Night", "music", "Live jazz quartets and a late jam session.",
+        Event jazz = publish(host, adminActor, "Accra Jazz Night", "music", "Live jazz quartets and a late jam session.",
                 "Alliance Française, Accra", base.plus(Duration.ofDays(14)), 4, "GHS",
                 tier("General admission", "150.00", 300), tier("VIP table", "600.00", 40));
+        // Refunds without asking until two days before, keeping 10 % and 5.00 GHS.
+        events.refundPolicy(host, jazz.id(), RefundPolicy.Mode.AUTOMATIC, 48, new BigDecimal("10"),
+                new BigDecimal("5.00"));
         publish(host, adminActor, "Highlife Festival", "festival", "Two stages of highlife legends and new voices.",
                 "Independence Square, Accra", base.plus(Duration.ofDays(30)), 8, "GHS",
                 tier("Day pass", "200.00", 2000), tier("Weekend pass", "350.00", 800));
-        publish(host, adminActor, "Tech in Africa Summit", "conference", "Talks on payments, logistics and AI.",
-                "Kempinski Hotel, Accra", base.plus(Duration.ofDays(45)), 9, "USD",
-                tier("Early bird", "49.00", 200), tier("Standard", "99.00", 500));
+        Event summit = publish(host, adminActor, "Tech in Africa Summit", "conference",
+                "Talks on payments, logistics and AI.", "Kempinski Hotel, Accra", base.plus(Duration.ofDays(45)), 9,
+                "USD", tier("Early bird", "49.00", 200), tier("Standard", "99.00", 500));
+        events.refundPolicy(host, summit.id(), RefundPolicy.Mode.APPROVAL, 24 * 7, BigDecimal.ZERO, BigDecimal.ZERO);
+        if (sandboxEnabled) {
+            payoutAccounts.set(organizerUser.id(), "sandbox", "demo-harmattan-live", RequestOrigin.INTERNAL);
+        }
         publish(host, adminActor, "Black Stars vs Super Eagles", "sports", "International friendly.",
                 "Baba Yara Stadium, Kumasi", base.plus(Duration.ofDays(21)), 3, "GHS",
                 tier("Popular stand", "50.00", 20000), tier("Covered stand", "120.00", 5000));
@@ -94,7 +108,7 @@ public class DemoData {
         return new TicketTier.Spec(name, null, new BigDecimal(price), quantity, 10, null, null);
     }
 
-    private void publish(Events.Actor host, Events.Actor admin, String title, String category, String description,
+    private Event publish(Events.Actor host, Events.Actor admin, String title, String category, String description,
                          String location, Instant start, int hours, String currency, TicketTier.Spec... tierSpecs) {
         Event event = events.create(host, new Event.Details(title, description, category, location, start,
                 start.plus(Duration.ofHours(hours)), "Africa/Accra", null, currency, null));
@@ -102,6 +116,6 @@ public class DemoData {
             tiers.create(host, event.id(), spec);
         }
         events.submit(host, event.id());
-        events.approve(admin, event.id());
+        return events.approve(admin, event.id());
     }
 }

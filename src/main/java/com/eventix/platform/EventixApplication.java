@@ -42,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                 @Tag(name = "Payments", description = "Orders and their payments, providers' webhooks and the "
                         + "sandbox provider's checkout"),
                 @Tag(name = "Tickets", description = "Your tickets with their QR codes, and events' ticket keys"),
+                @Tag(name = "Payouts", description = "Where organizers' money goes, what they are owed and what was paid "
+                        + "out"),
                 @Tag(name = "Admin", description = "Moderation of organizers and events, and the audit log")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",

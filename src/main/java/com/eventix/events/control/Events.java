@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -172,6 +173,20 @@ public class Events {
         Organizer organizer = organizers.mine(userId);
         return pageOf("WHERE e.organizerId = :organizer", "organizer", organizer.id(), page, size,
                 "ORDER BY e.startTime DESC, e.id");
+    }
+
+    /** Completed events that ended in [from, to), oldest first (payouts looks at them). */
+    public List<Event> completedBetween(Instant from, Instant to, int limit) {
+        return em.createQuery("SELECT e FROM Event e WHERE e.status = :status AND e.endTime >= :from "
+                        + "AND e.endTime < :to ORDER BY e.endTime, e.id", Event.class)
+                .setParameter("status", Event.Status.COMPLETED).setParameter("from", from).setParameter("to", to)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Every event of one organizer, soonest first. */
+    public List<Event> allOfOrganizer(UUID organizerId) {
+        return em.createQuery("SELECT e FROM Event e WHERE e.organizerId = :organizer ORDER BY e.startTime, e.id",
+                Event.class).setParameter("organizer", organizerId).getResultList();
     }
 
     /** Events waiting in a status (admin moderation), oldest first. */

@@ -72,6 +72,26 @@ public class Ledger {
         }
     }
 
+    /** A payout of {@code amountMinor} for the event was made (in the payout's creating transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paidOut(UUID payoutId, UUID eventId, String currency, long amountMinor) {
+        appendPayout("payout:" + payoutId, eventId, currency, Kind.PAYOUT, -amountMinor, payoutId);
+    }
+
+    /** A payout that was given up: its amount is owed to the organizer again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void payoutReturned(UUID payoutId, UUID eventId, String currency, long amountMinor) {
+        appendPayout("payout-returned:" + payoutId, eventId, currency, Kind.PAYOUT_RETURNED, amountMinor, payoutId);
+    }
+
+    private void appendPayout(String key, UUID eventId, String currency, Kind kind, long amountMinor, UUID payoutId) {
+        em.createNativeQuery("INSERT INTO ledger_entries (id, entry_key, event_id, currency, kind, amount_minor, "
+                        + "payout_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (entry_key) DO NOTHING")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, key).setParameter(3, eventId)
+                .setParameter(4, currency).setParameter(5, kind.name()).setParameter(6, amountMinor)
+                .setParameter(7, payoutId).executeUpdate();
+    }
+
     /** Brings the platform's fee on this payment for this event to its share of what is kept now. */
     private void platformFee(UUID paymentId, UUID eventId, String currency, String cause) {
         Object[] sums = (Object[]) em.createNativeQuery("SELECT "
@@ -132,6 +152,20 @@ public class Ledger {
         }
     }
 
+    /** The ledger's balances of these events, per event and currency. */
+    public List<Balance> balances(java.util.Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT event_id, currency, kind, SUM(amount_minor) "
+                        + "FROM ledger_entries WHERE event_id = ANY (CAST(?1 AS uuid[])) "
+                        + "GROUP BY event_id, currency, kind ORDER BY event_id, currency, kind")
+                .setParameter(1, eventIds.stream().map(UUID::toString).collect(java.util.stream.Collectors
+                        .joining(",", "{", "}"))).getResultList();
+        return balancesOf(rows);
+    }
+
     /** The ledger's balances of these events (all events when null), per event and currency. */
     public List<Balance> balances(UUID eventId) {
         jakarta.persistence.Query query = em.createNativeQuery("SELECT event_id, currency, kind, SUM(amount_minor) "
@@ -142,6 +176,10 @@ public class Ledger {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
+        return balancesOf(rows);
+    }
+
+    private static List<Balance> balancesOf(List<Object[]> rows) {
         Map<String, Balance> balances = new TreeMap<>();
         for (Object[] row : rows) {
             UUID event = UUID.fromString(row[0].toString());

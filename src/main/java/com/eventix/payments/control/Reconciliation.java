@@ -48,7 +48,7 @@ public class Reconciliation {
                        @Schema(description = "Platform fees (negative)") BigDecimal platformFees,
                        @Schema(description = "Provider fees (negative)") BigDecimal providerFees,
                        @Schema(description = "Chargebacks and their reversals") BigDecimal disputes,
-                       @Schema(description = "Payouts (negative)") BigDecimal payouts,
+                       @Schema(description = "Payouts made (negative), less those given up") BigDecimal payouts,
                        @Schema(description = "What the organizer is owed: the sum of every entry") BigDecimal balance,
                        @Schema(description = "Captured according to the payments") BigDecimal paymentsCaptured,
                        @Schema(description = "Refunded according to payments and refunds (negative)")
@@ -89,7 +89,7 @@ public class Reconciliation {
                     money(b.of(Kind.REFUNDED), currency), money(b.of(Kind.PLATFORM_FEE), currency),
                     money(b.of(Kind.PROVIDER_FEE), currency),
                     money(b.of(Kind.DISPUTED) + b.of(Kind.DISPUTE_REVERSED), currency),
-                    money(b.of(Kind.PAYOUT), currency), money(b.total(), currency),
+                    money(b.of(Kind.PAYOUT) + b.of(Kind.PAYOUT_RETURNED), currency), money(b.total(), currency),
                     money(expectedCaptured, currency), money(expectedRefunded, currency), matches));
         }
         lines.sort((x, y) -> Boolean.compare(x.matches(), y.matches()));

@@ -35,8 +35,10 @@ public class LedgerEntry {
         DISPUTED,
         /** A chargeback won back (+). Written by the provider-events work (disputes). */
         DISPUTE_REVERSED,
-        /** Money paid out to the organizer (-). Written by the payouts work. */
-        PAYOUT
+        /** Money on its way to the organizer's account: a payout was made (-). Written by payouts. */
+        PAYOUT,
+        /** A payout that could not be made: its money is owed again (+). Written by payouts. */
+        PAYOUT_RETURNED
     }
 
     @Id

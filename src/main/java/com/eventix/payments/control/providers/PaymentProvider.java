@@ -56,4 +56,16 @@ public interface PaymentProvider {
      * twice: adapters use the provider's idempotency keys or, where it has none, look for an earlier refund first.
      */
     Refund refund(String providerReference, BigDecimal amount, String currency, String idempotencyKey);
+
+    /**
+     * Sends money from the platform's balance at the provider to an organizer's account there. Sending the same
+     * {@code request.key()} again must not pay twice (adapters use the provider's idempotency key or reference).
+     */
+    Transfer transfer(TransferRequest request);
+
+    /**
+     * The transfer made earlier with this key, if the provider knows one: asked before a payout whose outcome is
+     * unknown (the server stopped between the call and recording its answer) is sent again.
+     */
+    java.util.Optional<Transfer> findTransfer(String key);
 }

@@ -179,6 +179,54 @@ public class PaystackProvider implements PaymentProvider {
         });
     }
 
+    /**
+     * A transfer from the Paystack balance to a transfer recipient. The key is the transfer's reference, which
+     * Paystack refuses to use twice, and by which {@link #findTransfer} verifies it.
+     */
+    @Override
+    public Transfer transfer(TransferRequest request) {
+        String key = requireSecretKey();
+        ProviderMoney money = money(request.currency());
+        JsonObject body = Json.createObjectBuilder()
+                .add("source", "balance")
+                .add("amount", money.toMinorUnits(request.amount()))
+                .add("currency", money.currencyCode())
+                .add("recipient", request.destination())
+                .add("reference", request.key())
+                .add("reason", request.description())
+                .build();
+        JsonObject answer = http.send(postJson("/transfer", key, body), "transfer");
+        return http.read(answer, "transfer", a -> transferOf(data(a)));
+    }
+
+    /** The transfer with this reference; none when Paystack answers 404 (it never saw it). */
+    @Override
+    public Optional<Transfer> findTransfer(String reference) {
+        String key = requireSecretKey();
+        HttpRequest verify = http.request(apiBase, "/transfer/verify/" + encode(reference), key).GET().build();
+        JsonObject answer;
+        try {
+            answer = http.send(verify, "transfer verification");
+        } catch (ApiException e) {
+            if (Integer.valueOf(404).equals(e.details().get("providerStatus"))) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(http.read(answer, "transfer verification", a -> transferOf(data(a))));
+    }
+
+    /** Transfer statuses success, pending, otp, received, failed, reversed, abandoned, blocked, rejected. */
+    private static Transfer transferOf(JsonObject data) {
+        String status = JsonFields.string(data, "status");
+        Transfer.State state = switch (status) {
+            case "success" -> Transfer.State.SUCCEEDED;
+            case "failed", "reversed", "abandoned", "blocked", "rejected" -> Transfer.State.FAILED;
+            default -> Transfer.State.PENDING;
+        };
+        return new Transfer(JsonFields.string(data, "transfer_code"), state);
+    }
+
     /** Refund statuses pending, processing, needs-attention, processed and failed. */
     static Refund.State refundState(String status) {
         return switch (status) {

@@ -120,6 +120,19 @@ public class SandboxProvider implements PaymentProvider {
         return new Refund("sbx_refund_" + idempotencyKey, Refund.State.SUCCEEDED);
     }
 
+    /** The sandbox moves no money: a payout to it succeeds at once, its id made from the key. */
+    @Override
+    public Transfer transfer(TransferRequest request) {
+        requireEnabled();
+        return new Transfer("sbx_transfer_" + request.key(), Transfer.State.SUCCEEDED);
+    }
+
+    /** Sending again is harmless in the sandbox, so nothing is looked up. */
+    @Override
+    public java.util.Optional<Transfer> findTransfer(String key) {
+        return java.util.Optional.empty();
+    }
+
     /** What the checkout page shows: amount, currency and state of an open checkout. */
     public record Page(String reference, BigDecimal amount, String currency, String state) {
     }

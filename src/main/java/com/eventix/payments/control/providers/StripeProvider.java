@@ -204,6 +204,41 @@ public class StripeProvider implements PaymentProvider {
                 refundState(JsonFields.string(r, "status"))));
     }
 
+    /**
+     * A transfer to a connected account (Stripe Connect). Idempotency-Key "payout:" + key, and the key as
+     * transfer_group, which is how {@link #findTransfer} finds it again after the 24 hours Stripe keeps its keys.
+     * A transfer Stripe accepts is final on the platform's side (it can only be reversed later).
+     */
+    @Override
+    public Transfer transfer(TransferRequest request) {
+        String key = requireSecretKey();
+        ProviderMoney money = money(request.currency());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("amount", Long.toString(money.toMinorUnits(request.amount())));
+        form.put("currency", money.currencyCode().toLowerCase(Locale.ROOT));
+        form.put("destination", request.destination());
+        form.put("transfer_group", request.key());
+        form.put("description", request.description());
+        form.put("metadata[payout_id]", request.key());
+        HttpRequest post = http.request(apiBase, "/v1/transfers", key)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Idempotency-Key", "payout:" + request.key())
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+                .build();
+        JsonObject transfer = http.send(post, "transfer");
+        return http.read(transfer, "transfer", t -> new Transfer(JsonFields.string(t, "id"), Transfer.State.SUCCEEDED));
+    }
+
+    @Override
+    public Optional<Transfer> findTransfer(String transferKey) {
+        String key = requireSecretKey();
+        HttpRequest get = http.request(apiBase, "/v1/transfers?limit=1&transfer_group=" + encode(transferKey), key)
+                .GET().build();
+        return http.read(http.send(get, "transfer lookup"), "transfer lookup", list -> list.getJsonArray("data")
+                .getValuesAs(JsonObject.class).stream().findFirst()
+                .map(t -> new Transfer(JsonFields.string(t, "id"), Transfer.State.SUCCEEDED)));
+    }
+
     /** Refund status succeeded, pending, requires_action, failed or canceled. */
     static Refund.State refundState(String status) {
         return switch (status) {
