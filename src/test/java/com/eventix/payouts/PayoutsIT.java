@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Organizers' money leaving the platform: once an event is completed and PAYOUT_DELAY has passed, what the ledger
  * owes is paid to the organizer's Stripe or Paystack account (emulated over HTTP), less the reserve, and the reserve
- * after its period; exactly once under duplicate messages and lost answers; refused transfers retried, then given up
+ * after its period; exactly once under duplicate messages, a broker outage and lost answers; refused transfers retried, then given up
  * with the money owed again; admins' holds; and who may see what.
  */
 class PayoutsIT extends IntegrationTest {
@@ -161,6 +161,31 @@ class PayoutsIT extends IntegrationTest {
         assertThat(ledgerTotal(sale.eventId())).as("nothing owed any more").isZero();
         assertThat(Db.rows("SELECT SUM(amount_minor) FROM ledger_entries WHERE event_id = ?::uuid AND kind = 'PAYOUT'",
                 sale.eventId())).containsExactly("-9500");
+    }
+
+    @Test
+    void aPayoutMadeWhileTheBrokerIsDownIsSentOnceWhenItReturns() throws Exception {
+        Sale sale = sale("payout-broker", 1);
+        String destination = stripeAccount();
+        account(sale, "STRIPE", destination);
+        provider.stubFor(get(urlPathEqualTo("/v1/transfers")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
+        stubStripeTransfers(provider, destination);
+        services().broker.stop();
+        try {
+            ended(sale.eventId(), 8);
+            awaitTrue("the payout is made", () -> !payouts(sale).isEmpty());
+            Thread.sleep(2_000);
+            assertThat(payouts(sale)).extracting(p -> p.get("status")).as("waiting for the broker")
+                    .containsExactly("SCHEDULED");
+            assertThat(transfers(destination)).isEmpty();
+        } finally {
+            services().broker.start();
+        }
+        awaitTrue("paid once the broker is back", () -> "PAID".equals(payouts(sale).get(0).get("status")));
+        Thread.sleep(2_000);
+        assertThat(transfers(destination)).hasSize(1);
+        assertThat(payouts(sale)).hasSize(1);
+        assertThat(payouts(sale).get(0).get("attempts")).isEqualTo(1);
     }
 
     @Test
