@@ -427,4 +427,77 @@ class CheckinIT extends IntegrationTest {
         refused(ama.api().get(attendees), 403, "FORBIDDEN");
         refused(north.api().get(attendees), 403, "FORBIDDEN");
     }
+
+    private static Map<String, Object> offlineScan(String nonce, String code, Instant at, String localResult) {
+        return Map.of("nonce", nonce, "code", code, "direction", "ENTRY", "scannedAt", at.toString(),
+                "localResult", localResult, "gate", "Side door");
+    }
+
+    @Test
+    void offlineDevicesSyncTheirScansAndConflictsAreKeptAndCounted() throws Exception {
+        Show night = show("Offline night");
+        Person holder = person("offline");
+        Person friend = person("offline-friend");
+        List<String> ids = tickets(holder, night.tierId(), 2);
+        String shared = code(holder, ids.get(0));
+        String transferred = ids.get(1);
+        String oldCode = code(holder, transferred);
+        Scanner first = scanner(night.id(), "Offline phone 1", "West", null);
+        Scanner second = scanner(night.id(), "Offline phone 2", "East", null);
+
+        JsonPath full = first.api().get("/api/v1/checkin/event/" + night.id() + "/offline-bundle").then()
+                .statusCode(200).body("data.full", equalTo(true)).extract().jsonPath();
+        assertThat(full.getString("data.keys[0].publicKey")).isNotBlank();
+        assertThat(full.getString("data.keys[0].keyId")).isNotBlank();
+        assertThat(full.getList("data.lists.name", String.class)).containsExactly("All tickets");
+        assertThat(full.getList("data.revocations")).isEmpty();
+        String cursor = full.getString("data.cursor");
+
+        String offer = holder.api().post("/api/v1/tickets/" + transferred + "/transfer", Map.of("recipientEmail",
+                friend.email())).then().statusCode(201).extract().jsonPath().getString("data.id");
+        friend.api().request().post("/api/v1/tickets/transfers/" + offer + "/accept").then().statusCode(200);
+        JsonPath delta = first.api().get("/api/v1/checkin/event/" + night.id() + "/offline-bundle?since=" + cursor)
+                .then().statusCode(200).body("data.full", equalTo(false)).extract().jsonPath();
+        assertThat(delta.getList("data.revocations.ticketId", String.class)).containsExactly(transferred);
+        assertThat(delta.getInt("data.revocations[0].minValidVersion")).isEqualTo(2);
+        refused(first.api().get("/api/v1/checkin/event/" + night.id() + "/offline-bundle?since=yesterday"), 400,
+                "VALIDATION_FAILED");
+
+        Instant doors = Instant.now().minusSeconds(600);
+        List<Map<String, Object>> secondBatch = List.of(offlineScan("p2-1", shared, doors.plusSeconds(30), "ADMITTED"));
+        List<Map<String, Object>> firstBatch = List.of(offlineScan("p1-1", shared, doors, "ADMITTED"),
+                offlineScan("p1-2", oldCode, doors.plusSeconds(5), "ADMITTED"));
+        JsonPath fromSecond = second.api().post("/api/v1/checkin/event/" + night.id() + "/sync",
+                Map.of("scans", secondBatch)).then().statusCode(200).extract().jsonPath();
+        assertThat(fromSecond.getString("data[0].verdict")).isEqualTo("ACCEPTED");
+        JsonPath fromFirst = first.api().post("/api/v1/checkin/event/" + night.id() + "/sync",
+                Map.of("scans", firstBatch)).then().statusCode(200).extract().jsonPath();
+        assertThat(fromFirst.getList("data.nonce", String.class)).containsExactly("p1-1", "p1-2");
+        assertThat(fromFirst.getString("data[0].verdict")).isEqualTo("DUPLICATE");
+        assertThat(fromFirst.getString("data[0].firstAdmission.scanner")).isEqualTo("Offline phone 2");
+        assertThat(fromFirst.getString("data[0].firstAdmission.gate")).isEqualTo("Side door");
+        assertThat(fromFirst.getBoolean("data[0].firstAdmission.scannedBefore")).isFalse();
+        assertThat(fromFirst.getString("data[1].verdict")).isEqualTo("REVOKED_ADMITTED");
+        assertThat(fromFirst.getString("data[1].reason")).isEqualTo("REVOKED");
+        // The same batch again: the same verdicts, nothing recorded twice.
+        JsonPath again = first.api().post("/api/v1/checkin/event/" + night.id() + "/sync", Map.of("scans", firstBatch))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(again.getList("data.verdict", String.class)).containsExactly("DUPLICATE", "REVOKED_ADMITTED");
+        assertThat(Db.integer("SELECT count(*) FROM checkin_scans WHERE event_id = ?::uuid AND offline", night.id()))
+                .isEqualTo(3);
+
+        JsonPath stats = organizer.api.get("/api/v1/checkin/event/" + night.id()).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(stats.getLong("data.checkedIn")).isEqualTo(1);
+        assertThat(stats.getLong("data.entries")).isEqualTo(1);
+        assertThat(stats.getLong("data.offlineConflicts")).isEqualTo(2);
+        assertThat(Db.integer("SELECT count(*) FROM checkin_admissions WHERE event_id = ?::uuid", night.id())).isOne();
+
+        JsonPath after = first.api().get("/api/v1/checkin/event/" + night.id() + "/offline-bundle?since=" + cursor)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(after.getList("data.checkedIn.ticketId", String.class)).containsExactly(ids.get(0));
+        assertThat(after.getBoolean("data.checkedIn[0].inside")).isTrue();
+        refused(scanner(show.id(), "Not this night", null, null).api().post("/api/v1/checkin/event/" + night.id()
+                + "/sync", Map.of("scans", secondBatch)), 403, "FORBIDDEN");
+    }
 }

@@ -112,7 +112,7 @@ public class AttendeesResource {
         CheckinRequests.Manual manual = body == null ? new CheckinRequests.Manual() : body;
         ScanActor actor = access.at(eventId, origin.get());
         String nonce = manual.nonce == null || manual.nonce.isBlank() ? "manual:" + UUID.randomUUID() : manual.nonce;
-        return CheckinResource.answer(desk.scan(actor, new ScanInput(eventId, null, ticketId, manual.listId,
-                manual.direction == null ? ScanDirection.ENTRY : manual.direction, manual.gate, nonce, null, false)));
+        return CheckinResource.answer(desk.scan(actor, ScanInput.online(eventId, null, ticketId, manual.listId,
+                manual.direction == null ? ScanDirection.ENTRY : manual.direction, manual.gate, nonce, null)));
     }
 }

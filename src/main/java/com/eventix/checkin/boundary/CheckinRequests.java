@@ -1,7 +1,9 @@
 package com.eventix.checkin.boundary;
 
 import com.eventix.checkin.entity.CheckinList;
+import com.eventix.checkin.entity.LocalResult;
 import com.eventix.checkin.entity.ScanDirection;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -81,5 +83,29 @@ public final class CheckinRequests {
         public String gate;
         @Size(max = 100) @Schema(description = "Makes a retry safe, as for scans (absent: every call is a new one)")
         public String nonce;
+    }
+
+    @Schema(name = "OfflineScan")
+    public static class OfflineScan {
+        @NotBlank @Size(max = 100) @Schema(description = "Unique per scan: a scan synced twice is taken once")
+        public String nonce;
+        @NotBlank @Size(max = 400) @Schema(description = "The text of the ticket's QR code")
+        public String code;
+        @Schema(defaultValue = "ENTRY")
+        public ScanDirection direction;
+        @Schema(description = "The list it was scanned for (absent: the device's only list, else the default list)")
+        public UUID listId;
+        @Size(max = 100)
+        public String gate;
+        @NotNull @Schema(description = "When the device scanned it")
+        public Instant scannedAt;
+        @NotNull @Schema(description = "What the device decided then")
+        public LocalResult localResult;
+    }
+
+    @Schema(name = "OfflineSyncRequest")
+    public static class Sync {
+        @NotNull @Size(max = 1000) @Schema(description = "Up to 1,000 scans, in any order")
+        public List<@Valid @NotNull OfflineScan> scans;
     }
 }

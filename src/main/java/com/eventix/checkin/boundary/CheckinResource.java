@@ -3,11 +3,14 @@ package com.eventix.checkin.boundary;
 import com.eventix.checkin.control.CheckinScanView;
 import com.eventix.checkin.control.CheckinStats;
 import com.eventix.checkin.control.CheckinStatsView;
+import com.eventix.checkin.control.OfflineBundleView;
+import com.eventix.checkin.control.OfflineSync;
 import com.eventix.checkin.control.ScanAccess;
 import com.eventix.checkin.control.ScanActor;
 import com.eventix.checkin.control.ScanAnswer;
 import com.eventix.checkin.control.ScanDesk;
 import com.eventix.checkin.control.ScanInput;
+import com.eventix.checkin.entity.LocalResult;
 import com.eventix.checkin.entity.ScanDirection;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
@@ -19,7 +22,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
+import java.util.List;
 import java.util.UUID;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,6 +59,8 @@ public class CheckinResource {
     @Inject
     CheckinStats stats;
     @Inject
+    OfflineSync offline;
+    @Inject
     ClientOrigin origin;
 
     @POST
@@ -71,9 +79,9 @@ public class CheckinResource {
     @APIResponse(responseCode = "422", description = "EXITS_NOT_SCANNED: an exit on a list that does not scan exits")
     public Response validateTicket(@Valid @NotNull CheckinRequests.Validate body) {
         ScanActor actor = access.at(body.eventId, origin.get());
-        return answer(desk.scan(actor, new ScanInput(body.eventId, body.code, null, body.listId,
-                body.direction == null ? ScanDirection.ENTRY : body.direction, body.gate, body.nonce, body.scannedAt,
-                false)));
+        return answer(desk.scan(actor, ScanInput.online(body.eventId, body.code, null, body.listId,
+                body.direction == null ? ScanDirection.ENTRY : body.direction, body.gate, body.nonce,
+                body.scannedAt)));
     }
 
     @GET
@@ -89,6 +97,45 @@ public class CheckinResource {
     public Response getCheckinStats(@PathParam("eventId") UUID eventId) {
         access.at(eventId, origin.get());
         return Responses.ok(stats.of(eventId));
+    }
+
+    @GET
+    @Path("/event/{eventId}/offline-bundle")
+    @Operation(operationId = "getOfflineBundle", summary = "What a scanner needs to check tickets in offline",
+            description = "The event's verification keys (by key id), its lists and their rules, transferred tickets "
+                    + "with their lowest valid code version, refunded and cancelled ticket ids, and the tickets "
+                    + "admitted (inside or not), with a cursor: ?since=<cursor> answers only the revocations and "
+                    + "admissions that changed since (keys, lists and void ids stay whole). About 6 MB of JSON for "
+                    + "50,000 tickets all inside; deltas a few kB.")
+    @APIResponse(responseCode = "200", description = "The bundle",
+            content = @Content(schema = @Schema(implementation = OfflineBundleView.class)))
+    @APIResponse(responseCode = "401", description = "SCANNER_REVOKED: this scanner device was revoked")
+    @APIResponse(responseCode = "403", description = WHO)
+    public Response getOfflineBundle(@PathParam("eventId") UUID eventId,
+                                     @Parameter(description = "The cursor of an earlier bundle")
+                                     @QueryParam("since") String since) {
+        access.at(eventId, origin.get());
+        return Responses.ok(offline.bundle(eventId, since));
+    }
+
+    @POST
+    @Path("/event/{eventId}/sync")
+    @Operation(operationId = "syncOfflineScans", summary = "Bring back the scans a device made offline",
+            description = "Up to 1,000 scans a batch, decided in the order they were made under the same rules as "
+                    + "online scans, as of when they were made; each is recorded once (by nonce), so a batch may be "
+                    + "sent again. Verdicts: ACCEPTED, DUPLICATE (another admission was on record: which, when, "
+                    + "where), REVOKED_ADMITTED (a void ticket was let in), INVALID. Conflicts are kept and counted "
+                    + "in the figures.")
+    @APIResponse(responseCode = "200", description = "One verdict per scan, in the order sent",
+            content = @Content(schema = @Schema(ref = "OfflineScanVerdictList")))
+    @APIResponse(responseCode = "401", description = "SCANNER_REVOKED: this scanner device was revoked")
+    @APIResponse(responseCode = "403", description = WHO)
+    public Response syncOfflineScans(@PathParam("eventId") UUID eventId, @Valid @NotNull CheckinRequests.Sync body) {
+        ScanActor actor = access.at(eventId, origin.get());
+        List<ScanInput> scans = body.scans.stream().map(s -> new ScanInput(eventId, s.code, null, s.listId,
+                s.direction == null ? ScanDirection.ENTRY : s.direction, s.gate, s.nonce, s.scannedAt, true,
+                s.localResult == LocalResult.ADMITTED)).toList();
+        return Responses.ok(offline.sync(actor, scans));
     }
 
     /** A refused scan is recorded, then told as its error. */

@@ -46,14 +46,25 @@ public class ScanDesk {
     @Inject
     Clock clock;
 
+    /** Decides and records an online scan (or a manual check-in) and tells the door. */
     @Transactional
     public ScanAnswer scan(ScanActor actor, ScanInput in) {
+        return answerOf(decide(actor, in));
+    }
+
+    /** Decides and records one scan an offline device made, and gives the server's verdict on it. */
+    @Transactional
+    public OfflineVerdict sync(ScanActor actor, ScanInput in) {
+        return verdictOf(decide(actor, in));
+    }
+
+    private Scan decide(ScanActor actor, ScanInput in) {
         Instant now = clock.instant();
         CheckinList list = listFor(actor, in);
         claimNonce(in);
         Scan earlier = byNonce(in.eventId(), in.nonce());
         if (earlier != null) {
-            return answerOf(earlier);
+            return earlier;
         }
         // The scanner's clock is trusted for when the scan happened, never for later than now.
         Instant scannedAt = in.scannedAt() == null || in.scannedAt().isAfter(now) ? now : in.scannedAt();
@@ -72,7 +83,7 @@ public class ScanDesk {
             } catch (InvalidTicketCodeException e) {
                 Refusal reason = e.reason() == InvalidTicketCodeException.Reason.WRONG_EVENT
                         ? Refusal.WRONG_EVENT : Refusal.BAD_SIGNATURE;
-                return answerOf(record(new Scan(context, null, ScanResult.INVALID, reason, null)));
+                return record(new Scan(context, null, ScanResult.INVALID, reason, null));
             }
         }
         Ticket ticket = ticketId == null ? null : tickets.lockedForScan(ticketId);
@@ -81,11 +92,15 @@ public class ScanDesk {
                 throw ApiException.notFound("Ticket");
             }
             // Signed by the event's key yet unknown: nothing this server issued.
-            return answerOf(record(new Scan(context, null, ScanResult.INVALID, Refusal.BAD_SIGNATURE, null)));
+            return record(new Scan(context, null, ScanResult.INVALID, Refusal.BAD_SIGNATURE, null));
         }
         Refusal refusal = refusal(ticket, codeVersion, list, judgedAt);
         if (refusal != null) {
-            return answerOf(record(new Scan(context, ticket.id(), ScanResult.INVALID, refusal, null)));
+            // A void ticket an offline device let in is a conflict to count, not only a refusal.
+            boolean letInVoid = in.localAdmitted() && (refusal == Refusal.REVOKED || refusal == Refusal.REFUNDED
+                    || refusal == Refusal.CANCELLED);
+            return record(new Scan(context, ticket.id(), letInVoid ? ScanResult.REVOKED_ADMITTED : ScanResult.INVALID,
+                    refusal, null));
         }
         Admission last = lastStay(ticket.id(), list.id());
         return switch (list.move(in.direction(), last)) {
@@ -96,18 +111,18 @@ public class ScanDesk {
                 // Flushed first: the scan row refers to it, and the unique index speaks here if anything slipped by.
                 em.flush();
                 ticket.checkIn(scannedAt);
-                yield answerOf(record(new Scan(context, ticket.id(), ScanResult.ADMITTED, null, stay.id())));
+                yield record(new Scan(context, ticket.id(), ScanResult.ADMITTED, null, stay.id()));
             }
             case LEAVE -> {
                 last.exit(scannedAt, context.gate());
-                yield answerOf(record(new Scan(context, ticket.id(), ScanResult.EXITED, null, last.id())));
+                yield record(new Scan(context, ticket.id(), ScanResult.EXITED, null, last.id()));
             }
-            case ALREADY_INSIDE ->
-                    answerOf(record(new Scan(context, ticket.id(), ScanResult.ALREADY_CHECKED_IN, null, last.id())));
-            case NOT_INSIDE -> answerOf(record(new Scan(context, ticket.id(), ScanResult.NOT_CHECKED_IN, null,
-                    last == null ? null : last.id())));
-            case EXITS_NOT_SCANNED ->
-                    answerOf(record(new Scan(context, ticket.id(), ScanResult.EXITS_NOT_SCANNED, null, null)));
+            // Kept as it is, never overwritten: the admission on record stays the one that reached the server first.
+            case ALREADY_INSIDE -> record(new Scan(context, ticket.id(), in.localAdmitted() ? ScanResult.DUPLICATE
+                    : ScanResult.ALREADY_CHECKED_IN, null, last.id()));
+            case NOT_INSIDE -> record(new Scan(context, ticket.id(), ScanResult.NOT_CHECKED_IN, null,
+                    last == null ? null : last.id()));
+            case EXITS_NOT_SCANNED -> record(new Scan(context, ticket.id(), ScanResult.EXITS_NOT_SCANNED, null, null));
         };
     }
 
@@ -171,7 +186,7 @@ public class ScanDesk {
         }
         return switch (scan.result()) {
             case ADMITTED, EXITED -> new ScanAnswer(passed(scan, stay), null);
-            case ALREADY_CHECKED_IN -> {
+            case ALREADY_CHECKED_IN, DUPLICATE -> {
                 details.put("admittedAt", stay.admittedAt().toString());
                 details.put("scanner", stay.scannerName());
                 if (stay.gate() != null) {
@@ -185,12 +200,30 @@ public class ScanDesk {
                     "This ticket is not inside: it cannot go out", details));
             case EXITS_NOT_SCANNED -> new ScanAnswer(null, new ApiException(ErrorCode.EXITS_NOT_SCANNED,
                     "This check-in list does not scan exits", details));
-            case INVALID -> {
+            case INVALID, REVOKED_ADMITTED -> {
                 details.put("reason", scan.reason().name());
                 yield new ScanAnswer(null, new ApiException(ErrorCode.TICKET_INVALID,
                         "This ticket does not admit here: " + scan.reason(), details));
             }
         };
+    }
+
+    /** The server's verdict on an offline scan, rebuilt from its scan row like {@link #answerOf}. */
+    OfflineVerdict verdictOf(Scan scan) {
+        Admission stay = scan.admissionId() == null ? null : em.find(Admission.class, scan.admissionId());
+        OfflineVerdict.Kind kind = switch (scan.result()) {
+            case ADMITTED, EXITED -> OfflineVerdict.Kind.ACCEPTED;
+            case ALREADY_CHECKED_IN, DUPLICATE -> OfflineVerdict.Kind.DUPLICATE;
+            case REVOKED_ADMITTED -> OfflineVerdict.Kind.REVOKED_ADMITTED;
+            case INVALID, NOT_CHECKED_IN, EXITS_NOT_SCANNED -> OfflineVerdict.Kind.INVALID;
+        };
+        OfflineVerdict.FirstAdmission first = kind == OfflineVerdict.Kind.DUPLICATE
+                ? new OfflineVerdict.FirstAdmission(stay.id(), stay.admittedAt(), stay.gate(), stay.scannerName(),
+                !stay.admittedAt().isAfter(scan.scannedAt()))
+                : null;
+        String reason = scan.reason() != null ? scan.reason().name()
+                : kind == OfflineVerdict.Kind.INVALID ? scan.result().name() : null;
+        return new OfflineVerdict(scan.nonce(), kind, scan.result(), reason, scan.ticketId(), first);
     }
 
     private CheckinScanView passed(Scan scan, Admission stay) {

@@ -68,8 +68,8 @@ public class Scan {
 
     /** What it decided: the result, the reason of a refusal, the ticket and the stay it concerns (each may be absent). */
     public Scan(Context context, UUID ticketId, ScanResult result, Refusal reason, UUID admissionId) {
-        if ((result == ScanResult.INVALID) != (reason != null)) {
-            throw new IllegalArgumentException("A refusal reason goes with INVALID, and only with it");
+        if (result.hasReason() != (reason != null)) {
+            throw new IllegalArgumentException("A refusal reason goes with INVALID and REVOKED_ADMITTED, and only them");
         }
         this.id = UUID.randomUUID();
         this.eventId = context.eventId();
