@@ -316,13 +316,35 @@ class CheckinIT extends IntegrationTest {
         validate(scanner.api(), code(friend, ticketId), show.id()).then().statusCode(200)
                 .body("data.result", equalTo("ADMITTED"));
 
-        Person buyer = person("refunded");
-        String refundedId = tickets(buyer, show.tierId(), 1).get(0);
-        Db.update("UPDATE tickets SET status = 'REFUNDED' WHERE id = ?::uuid", refundedId);
-        invalid(validate(scanner.api(), code(buyer, refundedId), show.id()), "REFUNDED");
         assertThat(Db.rows("SELECT reason FROM checkin_scans WHERE event_id = ?::uuid AND result = 'INVALID' "
                 + "AND scanner_id = '" + scanner.id() + "'::uuid ORDER BY received_at", show.id()))
-                .containsExactly("BAD_SIGNATURE", "BAD_SIGNATURE", "REVOKED", "REFUNDED");
+                .containsExactly("BAD_SIGNATURE", "BAD_SIGNATURE", "REVOKED");
+
+        // Paid on the sandbox's checkout page, then refunded at once under an automatic policy.
+        String paid = organizer.published(admin, Organizer.eventBody("Refund door", "music", "", SOON), "25.50");
+        organizer.api.put("/api/v1/events/" + paid + "/refund-policy", Map.of("mode", "AUTOMATIC",
+                "deadlineHoursBeforeStart", 0, "feePercent", 0, "feeFixed", 0)).then().statusCode(200);
+        Person buyer = person("refunded");
+        String hold = buyer.api().post("/api/v1/tickets/reserve", Map.of("tierId",
+                        organizer.event(paid).getString("data.tiers[0].id"), "quantity", 1)).then().statusCode(201)
+                .extract().jsonPath().getString("data.reservationId");
+        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(hold))).then()
+                .statusCode(201).extract().jsonPath();
+        api().request().accept("text/html").post(URI.create(checkout.getString("data.paymentUrl")).getPath() + "/pay")
+                .then().statusCode(200);
+        String orderId = checkout.getString("data.orderId");
+        List<String> bought = List.of();
+        for (Instant until = Instant.now().plusSeconds(20); bought.isEmpty() && Instant.now().isBefore(until); ) {
+            JsonPath order = buyer.api().get("/api/v1/orders/" + orderId).then().statusCode(200).extract().jsonPath();
+            bought = "PAID".equals(order.getString("data.status")) ? order.getList("data.ticketIds", String.class)
+                    : List.of();
+            Thread.sleep(bought.isEmpty() ? 200 : 0);
+        }
+        assertThat(bought).hasSize(1);
+        String refundedCode = code(buyer, bought.get(0));
+        buyer.api().post("/api/v1/orders/" + orderId + "/refund", Map.of("reason", "Cannot come")).then()
+                .statusCode(201).body("data.refunds[0].status", equalTo("SUCCEEDED"));
+        invalid(validate(organizer.api, refundedCode, paid), "REFUNDED");
     }
 
     @Test
