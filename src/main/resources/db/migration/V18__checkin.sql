@@ -8,6 +8,8 @@ CREATE TABLE checkin_lists (
     id          uuid PRIMARY KEY,
     event_id    uuid NOT NULL REFERENCES events (id),
     name        varchar(100) NOT NULL,
+    -- Admits every tier of the event; otherwise only those in checkin_list_tiers (none left: nobody).
+    all_tiers   boolean NOT NULL DEFAULT true,
     -- Exits are scanned: a ticket that went out may come in again.
     scans_exits boolean NOT NULL DEFAULT false,
     opens_at    timestamptz,
@@ -21,10 +23,11 @@ CREATE INDEX checkin_lists_event_idx ON checkin_lists (event_id, created_at);
 -- One default list ("All tickets") per event, created once even when two instances race.
 CREATE UNIQUE INDEX checkin_lists_one_default_idx ON checkin_lists (event_id) WHERE is_default;
 
--- The tiers a list admits; a list with none admits every tier.
+-- The tiers a list admits when it does not admit all. A tier deleted from its event (only possible while nothing of
+-- it was sold) leaves the lists that named it; a list left with none admits nobody rather than everybody.
 CREATE TABLE checkin_list_tiers (
     list_id uuid NOT NULL REFERENCES checkin_lists (id) ON DELETE CASCADE,
-    tier_id uuid NOT NULL REFERENCES ticket_tiers (id),
+    tier_id uuid NOT NULL REFERENCES ticket_tiers (id) ON DELETE CASCADE,
     PRIMARY KEY (list_id, tier_id)
 );
 

@@ -177,9 +177,30 @@ class CheckinIT extends IntegrationTest {
                 "FORBIDDEN");
         refused(person("lists").api().get("/api/v1/events/" + other.id() + "/checkin-lists"), 403, "FORBIDDEN");
 
+        // A tier deleted from the event (nothing of it sold) leaves the lists; a list left with none admits nobody.
+        organizer.api.request().delete("/api/v1/events/" + other.id() + "/tiers/" + other.vipTierId()).then()
+                .statusCode(200);
+        JsonPath emptied = organizer.api.get("/api/v1/events/" + other.id() + "/checkin-lists").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(emptied.getBoolean("data.find { it.id == '" + vip + "' }.allTiers")).isFalse();
+        assertThat(emptied.getList("data.find { it.id == '" + vip + "' }.tierIds")).isEmpty();
         organizer.api.request().delete("/api/v1/events/" + other.id() + "/checkin-lists/" + vip).then().statusCode(200);
         refused(organizer.api.request().delete("/api/v1/events/" + other.id() + "/checkin-lists/" + vip), 404,
                 "NOT_FOUND");
+
+        // Any ticket of a cancelled event is refused.
+        Person holder = person("cancelled");
+        String code = code(holder, tickets(holder, other.tierId(), 1).get(0));
+        organizer.api.post("/api/v1/events/" + other.id() + "/cancel", Map.of("reason", "Storm")).then().statusCode(200);
+        invalid(validate(organizer.api, code, other.id()), "CANCELLED");
+
+        // Doors open once the event is published; a draft stays free of check-in rows and can still be deleted.
+        String draft = organizer.draft(Organizer.eventBody("Draft door", "music", "", SOON));
+        refused(organizer.api.get("/api/v1/events/" + draft + "/checkin-lists"), 409, "EVENT_NOT_PUBLISHED");
+        refused(organizer.api.post("/api/v1/events/" + draft + "/scanners", Map.of("name", "Early")), 409,
+                "EVENT_NOT_PUBLISHED");
+        refused(organizer.api.get("/api/v1/checkin/event/" + draft), 409, "EVENT_NOT_PUBLISHED");
+        organizer.api.request().delete("/api/v1/events/" + draft).then().statusCode(200);
     }
 
     @Test

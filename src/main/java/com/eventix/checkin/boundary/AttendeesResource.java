@@ -101,6 +101,7 @@ public class AttendeesResource {
     @APIResponse(responseCode = "200", description = "ADMITTED (or EXITED) with the ticket's tier, holder and entry count",
             content = @Content(schema = @Schema(implementation = CheckinScanView.class)))
     @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     @APIResponse(responseCode = "409", description = "ALREADY_CHECKED_IN: inside already; details say when, at which "
             + "gate and by whom it was admitted")
     @APIResponse(responseCode = "409", description = "NOT_CHECKED_IN: an exit of a ticket that is not inside")

@@ -54,6 +54,7 @@ public class CheckinListsResource {
     @APIResponse(responseCode = "200", description = "The lists",
             content = @Content(schema = @Schema(ref = "CheckinListList")))
     @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response listCheckinLists(@PathParam("eventId") UUID eventId) {
         return Responses.ok(lists.of(actor(), eventId).stream().map(CheckinListView::of).toList());
     }
@@ -65,6 +66,7 @@ public class CheckinListsResource {
     @APIResponse(responseCode = "201", description = "The list",
             content = @Content(schema = @Schema(implementation = CheckinListView.class)))
     @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response createCheckinList(@PathParam("eventId") UUID eventId,
                                       @Valid @NotNull CheckinRequests.ListSettings body) {
         CheckinList list = lists.create(actor(), eventId, body.settings());
@@ -79,6 +81,7 @@ public class CheckinListsResource {
     @APIResponse(responseCode = "200", description = "The list",
             content = @Content(schema = @Schema(implementation = CheckinListView.class)))
     @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response updateCheckinList(@PathParam("eventId") UUID eventId, @PathParam("listId") UUID listId,
                                       @Valid @NotNull CheckinRequests.ListSettings body) {
         return Responses.ok(CheckinListView.of(lists.update(actor(), eventId, listId, body.settings())));

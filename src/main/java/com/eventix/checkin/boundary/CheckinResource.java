@@ -72,6 +72,7 @@ public class CheckinResource {
             content = @Content(schema = @Schema(implementation = CheckinScanView.class)))
     @APIResponse(responseCode = "401", description = "SCANNER_REVOKED: this scanner device was revoked")
     @APIResponse(responseCode = "403", description = WHO)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     @APIResponse(responseCode = "409", description = "ALREADY_CHECKED_IN: inside already; details say when, at which "
             + "gate and by which scanner it was admitted")
     @APIResponse(responseCode = "409", description = "NOT_CHECKED_IN: an exit of a ticket that is not inside")
@@ -94,6 +95,7 @@ public class CheckinResource {
             content = @Content(schema = @Schema(implementation = CheckinStatsView.class)))
     @APIResponse(responseCode = "401", description = "SCANNER_REVOKED: this scanner device was revoked")
     @APIResponse(responseCode = "403", description = WHO)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response getCheckinStats(@PathParam("eventId") UUID eventId) {
         access.at(eventId, origin.get());
         return Responses.ok(stats.of(eventId));
@@ -111,6 +113,7 @@ public class CheckinResource {
             content = @Content(schema = @Schema(implementation = OfflineBundleView.class)))
     @APIResponse(responseCode = "401", description = "SCANNER_REVOKED: this scanner device was revoked")
     @APIResponse(responseCode = "403", description = WHO)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response getOfflineBundle(@PathParam("eventId") UUID eventId,
                                      @Parameter(description = "The cursor of an earlier bundle")
                                      @QueryParam("since") String since) {
@@ -130,6 +133,7 @@ public class CheckinResource {
             content = @Content(schema = @Schema(ref = "OfflineScanVerdictList")))
     @APIResponse(responseCode = "401", description = "SCANNER_REVOKED: this scanner device was revoked")
     @APIResponse(responseCode = "403", description = WHO)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response syncOfflineScans(@PathParam("eventId") UUID eventId, @Valid @NotNull CheckinRequests.Sync body) {
         ScanActor actor = access.at(eventId, origin.get());
         List<ScanInput> scans = body.scans.stream().map(s -> new ScanInput(eventId, s.code, null, s.listId,

@@ -55,6 +55,7 @@ public class ScannersResource {
     @APIResponse(responseCode = "201", description = "The device and its key",
             content = @Content(schema = @Schema(implementation = IssuedScannerView.class)))
     @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
+    @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response createScannerDevice(@PathParam("eventId") UUID eventId,
                                         @Valid @NotNull CheckinRequests.NewScanner body) {
         ScannerDevices.Issued issued = devices.create(actor(), eventId, body.name.trim(), body.gate, body.listIds);

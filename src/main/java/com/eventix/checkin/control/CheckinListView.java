@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CheckinListView(UUID id,
                               UUID eventId,
                               @Schema(example = "All tickets") String name,
-                              @Schema(description = "The tiers it admits; empty: every tier of the event")
-                              List<UUID> tierIds,
+                              @Schema(description = "Admits every tier of the event") boolean allTiers,
+                              @Schema(description = "The tiers it admits when not all") List<UUID> tierIds,
                               @Schema(description = "Exits are scanned: a ticket that went out may come in again")
                               boolean scansExits,
                               @Schema(description = "Admits from (absent: no limit)") Instant opensAt,
@@ -20,7 +20,7 @@ public record CheckinListView(UUID id,
                               @Schema(description = "The event's default list, made when it was published")
                               boolean isDefault) {
     public static CheckinListView of(CheckinList list) {
-        return new CheckinListView(list.id(), list.eventId(), list.name(), list.tierIds().stream().sorted().toList(),
+        return new CheckinListView(list.id(), list.eventId(), list.name(), list.allTiers(), list.tierIds().stream().sorted().toList(),
                 list.scansExits(), list.opensAt(), list.closesAt(), list.isDefault());
     }
 }

@@ -3,6 +3,7 @@ package com.eventix.checkin.control;
 import com.eventix.checkin.entity.CheckinList;
 import com.eventix.events.control.EventPublished;
 import com.eventix.events.control.Events;
+import com.eventix.events.entity.Event;
 import com.eventix.events.entity.TicketTier;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
@@ -46,8 +47,20 @@ public class CheckinLists {
     /** The event's lists, the default one first, then by creation. Creates the default list if it is missing. */
     @Transactional
     public List<CheckinList> of(Events.Actor actor, UUID eventId) {
-        events.owned(actor, eventId);
+        requireAtTheDoor(events.owned(actor, eventId));
         return all(eventId);
+    }
+
+    /**
+     * Doors open once the event is published: check-in of a draft or an event under review is refused
+     * (EVENT_NOT_PUBLISHED), which also keeps a draft free of rows that would stop its deletion.
+     */
+    public static Event requireAtTheDoor(Event event) {
+        if (!event.isPublic()) {
+            throw new ApiException(ErrorCode.EVENT_NOT_PUBLISHED, "Check-in opens once the event is published",
+                    Map.of("eventStatus", event.status().name()));
+        }
+        return event;
     }
 
     @Transactional
@@ -60,7 +73,7 @@ public class CheckinLists {
 
     @Transactional
     public CheckinList create(Events.Actor actor, UUID eventId, CheckinList.Settings settings) {
-        events.owned(actor, eventId);
+        requireAtTheDoor(events.owned(actor, eventId));
         requireTiersOf(eventId, settings);
         CheckinList list = CheckinList.create(eventId, settings, clock.instant());
         em.persist(list);
@@ -70,7 +83,7 @@ public class CheckinLists {
 
     @Transactional
     public CheckinList update(Events.Actor actor, UUID eventId, UUID listId, CheckinList.Settings settings) {
-        events.owned(actor, eventId);
+        requireAtTheDoor(events.owned(actor, eventId));
         CheckinList list = find(eventId, listId);
         requireTiersOf(eventId, settings);
         list.apply(settings, clock.instant());
@@ -112,8 +125,8 @@ public class CheckinLists {
 
     private void ensureDefault(UUID eventId) {
         CheckinList list = CheckinList.defaultOf(eventId, clock.instant());
-        em.createNativeQuery("INSERT INTO checkin_lists (id, event_id, name, scans_exits, is_default, created_at, "
-                        + "updated_at) VALUES (?1, ?2, ?3, false, true, ?4, ?4) ON CONFLICT DO NOTHING")
+        em.createNativeQuery("INSERT INTO checkin_lists (id, event_id, name, all_tiers, scans_exits, is_default, "
+                        + "created_at, updated_at) VALUES (?1, ?2, ?3, true, false, true, ?4, ?4) ON CONFLICT DO NOTHING")
                 .setParameter(1, list.id()).setParameter(2, eventId).setParameter(3, list.name())
                 .setParameter(4, list.createdAt().atOffset(ZoneOffset.UTC)).executeUpdate();
     }

@@ -38,7 +38,7 @@ public class ScanAccess {
         }
         if (currentUser.hasRole("ORGANIZER")) {
             UUID userId = currentUser.id();
-            events.owned(new Events.Actor(userId, false, origin), eventId);
+            CheckinLists.requireAtTheDoor(events.owned(new Events.Actor(userId, false, origin), eventId));
             User user = users.get(userId);
             return ScanActor.organizer(eventId, userId, (user.firstName() + " " + user.lastName()).trim());
         }

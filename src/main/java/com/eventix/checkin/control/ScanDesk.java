@@ -5,6 +5,7 @@ import com.eventix.checkin.entity.CheckinList;
 import com.eventix.checkin.entity.Refusal;
 import com.eventix.checkin.entity.Scan;
 import com.eventix.checkin.entity.ScanResult;
+import com.eventix.events.entity.Event;
 import com.eventix.events.entity.TicketTier;
 import com.eventix.identity.entity.User;
 import com.eventix.platform.api.ApiException;
@@ -94,7 +95,9 @@ public class ScanDesk {
             // Signed by the event's key yet unknown: nothing this server issued.
             return record(new Scan(context, null, ScanResult.INVALID, Refusal.BAD_SIGNATURE, null));
         }
-        Refusal refusal = refusal(ticket, codeVersion, list, judgedAt);
+        Event event = em.find(Event.class, in.eventId());
+        Refusal refusal = event.status() == Event.Status.CANCELLED ? Refusal.CANCELLED
+                : refusal(ticket, codeVersion, list, judgedAt);
         if (refusal != null) {
             // A void ticket an offline device let in is a conflict to count, not only a refusal.
             boolean letInVoid = in.localAdmitted() && (refusal == Refusal.REVOKED || refusal == Refusal.REFUNDED

@@ -52,7 +52,7 @@ public class ScannerDevices {
 
     @Transactional
     public Issued create(Events.Actor actor, UUID eventId, String name, String gate, Collection<UUID> listIds) {
-        events.owned(actor, eventId);
+        CheckinLists.requireAtTheDoor(events.owned(actor, eventId));
         if (listIds != null) {
             listIds.forEach(listId -> lists.find(eventId, listId));
         }
@@ -106,7 +106,7 @@ public class ScannerDevices {
     /** A device key of the event made for demos, with the key given (development data only). */
     @Transactional
     public ScannerDevice createWithKey(Events.Actor actor, UUID eventId, String name, String gate, String key) {
-        events.owned(actor, eventId);
+        CheckinLists.requireAtTheDoor(events.owned(actor, eventId));
         List<ScannerDevice> existing = em.createQuery("SELECT d FROM ScannerDevice d WHERE d.keyHash = :hash",
                 ScannerDevice.class).setParameter("hash", hash(key)).getResultList();
         if (!existing.isEmpty()) {

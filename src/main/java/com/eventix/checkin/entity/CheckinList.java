@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who a door admits and when: the tiers of the event it takes (none listed: all of them), its opening hours
+ * Who a door admits and when: the tiers of the event it takes (all, or those it names), its opening hours
  * (either end open), and whether exits are scanned, in which case a ticket that went out may come in again.
  */
 @Entity
@@ -54,6 +54,8 @@ public class CheckinList {
     private UUID eventId;
     @Column(nullable = false)
     private String name;
+    @Column(name = "all_tiers", nullable = false)
+    private boolean allTiers;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "checkin_list_tiers", joinColumns = @JoinColumn(name = "list_id"))
     @Column(name = "tier_id")
@@ -105,6 +107,8 @@ public class CheckinList {
         if (settings.tierIds() != null) {
             tierIds.addAll(settings.tierIds());
         }
+        // Named tiers, or all: kept apart so that a list whose tiers were all deleted admits nobody, not everybody.
+        allTiers = tierIds.isEmpty();
         scansExits = settings.scansExits();
         opensAt = settings.opensAt();
         closesAt = settings.closesAt();
@@ -123,7 +127,7 @@ public class CheckinList {
     }
 
     public boolean admitsTier(UUID tierId) {
-        return tierIds.isEmpty() || tierIds.contains(tierId);
+        return allTiers || tierIds.contains(tierId);
     }
 
     /** Open from opensAt (inclusive) to closesAt (exclusive); a missing end does not limit. */
@@ -164,6 +168,10 @@ public class CheckinList {
 
     public String name() {
         return name;
+    }
+
+    public boolean allTiers() {
+        return allTiers;
     }
 
     public Set<UUID> tierIds() {

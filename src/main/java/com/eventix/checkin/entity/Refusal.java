@@ -12,6 +12,7 @@ public enum Refusal {
     /** An older code of a ticket that was transferred since: only its newest code admits. */
     REVOKED,
     REFUNDED,
+    /** A cancelled ticket, or any ticket of a cancelled event. */
     CANCELLED,
     /** The list does not admit the ticket's tier. */
     NOT_ON_LIST,

@@ -75,6 +75,8 @@ public enum ErrorCode {
     NOT_CHECKED_IN(409),
     /** An exit scan on a check-in list that does not scan exits. */
     EXITS_NOT_SCANNED(422),
+    /** Check-in (lists, scanners, scans) opens once the event is published (details.eventStatus). */
+    EVENT_NOT_PUBLISHED(409),
     /** The check-in list has scans: it is kept as the record of them. */
     CHECKIN_LIST_IN_USE(409),
     /** A scanner device key that is unknown or revoked. */

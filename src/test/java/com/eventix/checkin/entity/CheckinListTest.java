@@ -44,6 +44,8 @@ class CheckinListTest {
         assertThat(vip.refusal(VIP, NOW)).isEmpty();
         assertThat(vip.refusal(GENERAL, NOW)).contains(Refusal.NOT_ON_LIST);
         assertThat(vip.tierIds()).isEqualTo(Set.of(VIP));
+        assertThat(vip.allTiers()).isFalse();
+        assertThat(list(List.of(), false, null, null).allTiers()).isTrue();
     }
 
     @Test
