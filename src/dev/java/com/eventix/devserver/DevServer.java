@@ -102,6 +102,7 @@ public final class DevServer {
             if ("true".equals(settings.get("EVENTIX_DEMO_DATA"))) {
                 say("  Demo sign-ins: admin@eventix.local / admin-demo-2026, organizer@eventix.local / "
                         + "organizer-demo-2026, attendee@eventix.local / attendee-demo-2026");
+                say("  Demo door scanner key (Comedy Night Live): evxd_demo-door-scanner-2026");
             }
             say("Press Ctrl+C to stop.");
         } else {

@@ -1,5 +1,13 @@
 package com.eventix.demo;
 
+import com.eventix.booking.control.Reservations;
+import com.eventix.booking.entity.Reservation;
+import com.eventix.checkin.control.ScanActor;
+import com.eventix.checkin.control.ScanDesk;
+import com.eventix.checkin.control.ScanInput;
+import com.eventix.checkin.control.ScannerDevices;
+import com.eventix.checkin.entity.ScanDirection;
+import com.eventix.checkin.entity.ScannerDevice;
 import com.eventix.events.control.Events;
 import com.eventix.events.control.Tiers;
 import com.eventix.events.entity.Event;
@@ -10,24 +18,31 @@ import com.eventix.identity.entity.Role;
 import com.eventix.identity.entity.User;
 import com.eventix.organizers.control.Organizers;
 import com.eventix.organizers.entity.Organizer;
+import com.eventix.payments.control.Payments;
 import com.eventix.payouts.control.PayoutAccounts;
 import com.eventix.platform.audit.RequestOrigin;
+import com.eventix.tickets.control.Tickets;
+import com.eventix.tickets.entity.Ticket;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Demo data for development and demos (EVENTIX_DEMO_DATA=true; on with mvn -Prun): three accounts with
- * documented passwords (README.md) and a verified organizer with a handful of published events. Loaded through
+ * documented passwords (README.md), a verified organizer with a handful of published events, and at the comedy
+ * night a door scanner with a documented key and a few guest-list tickets of the attendee, two checked in. Loaded through
  * the same procedures as real data, once: nothing is added when the demo organizer already has events.
  */
 @Startup
@@ -38,6 +53,8 @@ public class DemoData {
     static final String ADMIN = "admin@eventix.local";
     static final String ORGANIZER = "organizer@eventix.local";
     static final String ATTENDEE = "attendee@eventix.local";
+    /** The demo door scanner's device key (development only, like the passwords; README.md shows it in use). */
+    static final String SCANNER_KEY = "evxd_demo-door-scanner-2026";
 
     @Inject
     @ConfigProperty(name = "EVENTIX_DEMO_DATA")
@@ -57,6 +74,17 @@ public class DemoData {
     @Inject
     @ConfigProperty(name = "SANDBOX_ENABLED")
     boolean sandboxEnabled;
+    ScannerDevices devices;
+    @Inject
+    Reservations reservations;
+    @Inject
+    Payments payments;
+    @Inject
+    Tickets tickets;
+    @Inject
+    ScanDesk desk;
+    @PersistenceContext(unitName = "eventix")
+    EntityManager em;
 
     @PostConstruct
     void load() {
@@ -65,7 +93,7 @@ public class DemoData {
         }
         User admin = accounts.ensure(ADMIN, "admin-demo-2026", "Ada", "Admin", Role.ADMIN);
         User organizerUser = accounts.ensure(ORGANIZER, "organizer-demo-2026", "Olu", "Organizer", Role.ATTENDEE);
-        accounts.ensure(ATTENDEE, "attendee-demo-2026", "Ama", "Attendee", Role.ATTENDEE);
+        User attendee = accounts.ensure(ATTENDEE, "attendee-demo-2026", "Ama", "Attendee", Role.ATTENDEE);
         Events.Actor adminActor = new Events.Actor(admin.id(), true, RequestOrigin.INTERNAL);
         Organizer organizer = organizers.ofUser(organizerUser.id()).orElseGet(() -> organizers.apply(organizerUser.id(),
                 new Organizer.Profile("Harmattan Live", "Concerts, festivals and talks across West Africa",
@@ -74,7 +102,7 @@ public class DemoData {
             organizers.verify(organizer.id(), admin.id(), RequestOrigin.INTERNAL);
         }
         if (events.ofOrganizer(organizerUser.id(), 1, 1).total() > 0) {
-            LOG.info("Demo data already loaded");
+            LOG.info("Demo data already loaded. Demo door scanner key (Comedy Night Live): " + SCANNER_KEY);
             return;
         }
         Events.Actor host = new Events.Actor(organizerUser.id(), false, RequestOrigin.INTERNAL);
@@ -98,10 +126,31 @@ public class DemoData {
         publish(host, adminActor, "Black Stars vs Super Eagles", "sports", "International friendly.",
                 "Baba Yara Stadium, Kumasi", base.plus(Duration.ofDays(21)), 3, "GHS",
                 tier("Popular stand", "50.00", 20000), tier("Covered stand", "120.00", 5000));
-        publish(host, adminActor, "Comedy Night Live", "comedy", "Stand-up from Accra, Lagos and Nairobi.",
-                "National Theatre, Accra", base.plus(Duration.ofDays(10)), 3, "GHS",
-                tier("Regular", "100.00", 600));
+        Event comedy = publish(host, adminActor, "Comedy Night Live", "comedy",
+                "Stand-up from Accra, Lagos and Nairobi.", "National Theatre, Accra", base.plus(Duration.ofDays(10)), 3,
+                "GHS", tier("Regular", "100.00", 600), tier("Guest list", "0.00", 50));
         LOG.info("Demo events published");
+        doorOf(host, comedy, attendee);
+    }
+
+    /**
+     * A door scanner for the comedy night, whose key is printed at startup, and a few guest-list tickets of the demo
+     * attendee, two of them checked in already through it.
+     */
+    private void doorOf(Events.Actor host, Event event, User attendee) {
+        ScannerDevice door = devices.createWithKey(host, event.id(), "Demo door phone", "Main entrance", SCANNER_KEY);
+        TicketTier guestList = events.tiersOf(event.id()).stream().filter(t -> t.price().signum() == 0).findFirst()
+                .orElseThrow();
+        Reservation hold = reservations.reserve(attendee.id(), guestList.id(), 3);
+        // All demo data loads in one transaction: the order looks its hold up in the database, so it must be there.
+        em.flush();
+        payments.checkout(attendee.id(), List.of(hold.id()), null, RequestOrigin.INTERNAL);
+        List<Ticket> guests = tickets.ofOwner(attendee.id(), 1, 10).items().stream()
+                .filter(t -> t.eventId().equals(event.id())).toList();
+        ScanActor scanner = ScanActor.device(door);
+        guests.stream().limit(2).forEach(ticket -> desk.scan(scanner, ScanInput.online(event.id(), null,
+                ticket.id(), null, ScanDirection.ENTRY, null, "demo:" + ticket.id(), null)));
+        LOG.info("Demo door scanner key (Comedy Night Live): " + SCANNER_KEY);
     }
 
     private static TicketTier.Spec tier(String name, String price, int quantity) {

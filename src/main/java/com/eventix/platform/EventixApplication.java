@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
 @ApplicationPath("/api/v1")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT", realmName = "eventix")
-@DeclareRoles({"ATTENDEE", "ORGANIZER", "ADMIN"})
+@DeclareRoles({"ATTENDEE", "ORGANIZER", "ADMIN", "SCANNER"})
 @OpenAPIDefinition(
         info = @Info(title = "Eventix API", version = "1",
                 description = "Event ticketing: discovery, reservations, orders, payments, QR tickets and check-in. "
@@ -44,6 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                 @Tag(name = "Tickets", description = "Your tickets with their QR codes, and events' ticket keys"),
                 @Tag(name = "Payouts", description = "Where organizers' money goes, what they are owed and what was paid "
                         + "out"),
+                @Tag(name = "Check-in", description = "At the door: check-in lists, scanner devices and their "
+                        + "tokens, ticket validation, live figures and the attendee list"),
                 @Tag(name = "Admin", description = "Moderation of organizers and events, and the audit log")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -69,6 +69,22 @@ public enum ErrorCode {
     TICKET_NOT_REFUNDABLE(409),
     PAYOUTS_ALREADY_HELD(409),
     PAYOUTS_NOT_HELD(409),
+    /** A scanned ticket that does not admit here (details.reason: BAD_SIGNATURE, WRONG_EVENT, REVOKED, ...). */
+    TICKET_INVALID(422),
+    /** The ticket is inside already on this list (details: admittedAt, gate, scanner of that admission). */
+    ALREADY_CHECKED_IN(409),
+    /** An exit scan of a ticket that is not inside on this list. */
+    NOT_CHECKED_IN(409),
+    /** An exit scan on a check-in list that does not scan exits. */
+    EXITS_NOT_SCANNED(422),
+    /** Check-in (lists, scanners, scans) opens once the event is published (details.eventStatus). */
+    EVENT_NOT_PUBLISHED(409),
+    /** The check-in list has scans: it is kept as the record of them. */
+    CHECKIN_LIST_IN_USE(409),
+    /** A scanner device key that is unknown or revoked. */
+    INVALID_DEVICE_KEY(401),
+    /** The scanner device of this token was revoked. */
+    SCANNER_REVOKED(401),
     RATE_LIMITED(429),
     OAUTH_EMAIL_NOT_VERIFIED(403),
     OAUTH_PROVIDER_ERROR(502),

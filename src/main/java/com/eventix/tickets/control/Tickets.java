@@ -54,6 +54,16 @@ public class Tickets {
         });
     }
 
+    /**
+     * The ticket, locked until the caller's transaction ends ({@code null} if there is none): check-in decides a
+     * scan under this lock, so scans of one ticket run one after the other on every instance, and a refund (which
+     * locks the same row) waits for it or is waited for.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket lockedForScan(UUID ticketId) {
+        return em.find(Ticket.class, ticketId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** A ticket for its owner or an admin; for anybody else it is "not found". */
     public Ticket visible(UUID ticketId, UUID userId, boolean admin) {
         Ticket ticket = em.find(Ticket.class, ticketId);

@@ -32,7 +32,7 @@ public class Ticket {
     public enum Status {
         /** Set when the ticket is issued for a paid order; it stays VALID through transfers. */
         VALID,
-        /** Not set yet: reserved for check-in (admission at the door). Such a ticket cannot be transferred. */
+        /** Admitted at the door (set by check-in, once, on its first admission). It cannot be transferred or refunded. */
         CHECKED_IN,
         /** Its money went back (or is on its way back): void. Such a ticket cannot be transferred. */
         REFUNDED,
@@ -131,6 +131,23 @@ public class Ticket {
             return Optional.of("TRANSFERRED");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Admitted at the door: the ticket is used from now on. Later admissions (re-entries, other lists) keep the time
+     * of the first. Only a valid ticket can be checked in (INVALID_STATE_TRANSITION otherwise): check-in refuses
+     * refunded and cancelled tickets before it admits anyone.
+     */
+    public void checkIn(Instant at) {
+        if (status == Status.CHECKED_IN) {
+            return;
+        }
+        if (status != Status.VALID) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "A " + status.name().toLowerCase(Locale.ROOT)
+                    + " ticket cannot be checked in", Map.of("status", status.name()));
+        }
+        status = Status.CHECKED_IN;
+        checkedInAt = at;
     }
 
     /** Its buyer's refund was approved: the ticket is void (refused at the door). */

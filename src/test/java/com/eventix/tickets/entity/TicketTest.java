@@ -30,6 +30,24 @@ class TicketTest {
     }
 
     @Test
+    void aCheckedInTicketKeepsItsFirstAdmissionAndIsUsedFromThen() {
+        Ticket ticket = ticket();
+        Instant door = issued.plusSeconds(3600);
+        ticket.checkIn(door);
+        ticket.checkIn(door.plusSeconds(600));
+        assertThat(ticket.status()).isEqualTo(Ticket.Status.CHECKED_IN);
+        assertThat(ticket.checkedInAt()).isEqualTo(door);
+        assertThat(ticket.refundRefusal(owner)).contains("CHECKED_IN");
+        assertThatThrownBy(ticket::requireTransferable).isInstanceOf(ApiException.class);
+
+        Ticket refunded = ticket();
+        refunded.refund(owner);
+        assertThatThrownBy(() -> refunded.checkIn(door)).isInstanceOf(ApiException.class)
+                .extracting(e -> ((ApiException) e).code()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION);
+        assertThat(refunded.status()).isEqualTo(Ticket.Status.REFUNDED);
+    }
+
+    @Test
     void eachTransferSignsTheNextVersionForTheNewOwner() {
         Ticket ticket = ticket();
         List<Integer> signed = new ArrayList<>();
