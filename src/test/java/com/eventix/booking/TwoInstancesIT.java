@@ -11,8 +11,15 @@ import java.io.File;
 import java.net.URL;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -26,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Eventix instances on one database, as behind a load balancer: both sell from the same tier and both
- * sweep expired holds every second, at the same time. Each hold is sold within the stock and returned once.
+ * sweep expired holds every second, at the same time. Each hold is sold within the stock and returned once; door
+ * scanners on both admit a ticket once.
  */
 @ExtendWith(SuiteServicesExtension.class)
 @ExtendWith(ArquillianExtension.class)
@@ -87,6 +95,57 @@ class TwoInstancesIT {
                 .isEqualTo(60);
         assertThat(query("SELECT available_quantity FROM ticket_tiers WHERE id = ?::uuid", tierId))
                 .as("every ticket back exactly once").isEqualTo(total);
+    }
+
+    @Test
+    void scannersOnBothInstancesAdmitATicketOnce() throws Exception {
+        Api first = Api.at(firstUrl);
+        Api admin = first.as((String) first.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD).get("accessToken"));
+        Organizer organizer = Organizer.verified(Api.at(firstUrl), admin, "twin-door");
+        String eventId = organizer.published(admin, Organizer.eventBody("Twin doors", "music", "",
+                Instant.now().plus(9, ChronoUnit.DAYS)), "0");
+        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
+        Api holder = TestUsers.signedIn(1, i -> Api.at(firstUrl), "twin-holder", "twin passphrase").get(0);
+        String hold = holder.post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", 1)).then()
+                .statusCode(201).extract().jsonPath().getString("data.reservationId");
+        String orderId = holder.post("/api/v1/orders", Map.of("reservationIds", List.of(hold))).then().statusCode(201)
+                .extract().jsonPath().getString("data.orderId");
+        String ticketId = holder.get("/api/v1/orders/" + orderId).then().statusCode(200).extract().jsonPath()
+                .getList("data.ticketIds", String.class).get(0);
+        String code = holder.get("/api/v1/tickets/" + ticketId).then().statusCode(200).extract().jsonPath()
+                .getString("data.qrCode");
+        // One door scanner signed in on each instance.
+        List<Api> scanners = new ArrayList<>();
+        for (URL instance : List.of(firstUrl, secondUrl)) {
+            String key = organizer.api.post("/api/v1/events/" + eventId + "/scanners", Map.of("name", "Door "
+                    + instance.getPort(), "gate", "Gate " + instance.getPort())).then().statusCode(201).extract()
+                    .jsonPath().getString("data.deviceKey");
+            Api device = Api.at(instance);
+            scanners.add(device.as(device.post("/api/v1/checkin/devices/token", Map.of("deviceKey", key)).then()
+                    .statusCode(200).extract().jsonPath().getString("data.accessToken")));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> scans = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Api scanner = scanners.get(i % 2);
+            scans.add(pool.submit(() -> {
+                start.await();
+                return scanner.post("/api/v1/checkin/validate", Map.of("code", code, "eventId", eventId,
+                        "direction", "ENTRY", "nonce", UUID.randomUUID().toString())).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> scan : scans) {
+            statuses.add(scan.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(status -> status == 200).as("admitted once").hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).as("ALREADY_CHECKED_IN").hasSize(39);
+        assertThat(query("SELECT count(*) FROM checkin_admissions WHERE ticket_id = ?::uuid", ticketId)).isEqualTo(1);
+        assertThat(query("SELECT count(*) FROM checkin_scans WHERE ticket_id = ?::uuid", ticketId)).isEqualTo(40);
     }
 
     private static int query(String sql, String id) throws Exception {

@@ -57,6 +57,18 @@ public class HoldExpiry {
         return active.size();
     }
 
+    /** Releases up to {@code batch} active holds of a banned user, claimed like due ones; answers how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseOfUser(UUID userId, Instant now, int batch) {
+        @SuppressWarnings("unchecked")
+        List<Reservation> active = em.createNativeQuery("""
+                        SELECT * FROM reservations r WHERE r.status = 'ACTIVE' AND r.user_id = ?1
+                        ORDER BY r.tier_id LIMIT ?2 FOR UPDATE SKIP LOCKED""", Reservation.class)
+                .setParameter(1, userId).setParameter(2, batch).getResultList();
+        giveBack(active, hold -> hold.release(now), now);
+        return active.size();
+    }
+
     /** Ends the holds and gives their tickets back, all tiers at once. */
     private void giveBack(List<Reservation> holds, ToIntFunction<Reservation> end, Instant now) {
         Map<UUID, Integer> quantities = new HashMap<>();

@@ -1,5 +1,7 @@
 package com.eventix.identity.entity;
 
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.persistence.InstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -10,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -41,6 +44,11 @@ public class User {
     @Column(name = "email_verified_at")
     @Convert(converter = InstantConverter.class)
     private Instant emailVerifiedAt;
+    @Column(name = "banned_at")
+    @Convert(converter = InstantConverter.class)
+    private Instant bannedAt;
+    @Column(name = "ban_reason")
+    private String banReason;
     @Column(name = "created_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant createdAt;
@@ -137,6 +145,38 @@ public class User {
 
     public boolean isActive() {
         return status == Status.ACTIVE;
+    }
+
+    /** An admin bans the account: it can no longer sign in or use its tokens. */
+    public void ban(String reason, Instant now) {
+        if (status == Status.BANNED) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "This account is banned already",
+                    Map.of("from", status.name(), "to", Status.BANNED.name()));
+        }
+        status = Status.BANNED;
+        bannedAt = now;
+        banReason = Objects.requireNonNull(reason);
+        updatedAt = now;
+    }
+
+    /** An admin lifts the ban; the account signs in again (its old sessions stay ended). */
+    public void unban(Instant now) {
+        if (status != Status.BANNED) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "This account is not banned",
+                    Map.of("from", status.name(), "to", Status.ACTIVE.name()));
+        }
+        status = Status.ACTIVE;
+        bannedAt = null;
+        banReason = null;
+        updatedAt = now;
+    }
+
+    public Instant bannedAt() {
+        return bannedAt;
+    }
+
+    public String banReason() {
+        return banReason;
     }
 
     public boolean hasPassword() {

@@ -85,6 +85,8 @@ public enum ErrorCode {
     INVALID_DEVICE_KEY(401),
     /** The scanner device of this token was revoked. */
     SCANNER_REVOKED(401),
+    /** An admin may not ban themselves or the last active admin (details.reason). */
+    BAN_NOT_ALLOWED(409),
     RATE_LIMITED(429),
     OAUTH_EMAIL_NOT_VERIFIED(403),
     OAUTH_PROVIDER_ERROR(502),

@@ -61,4 +61,21 @@ class UserTest {
         assertThat(user.passwordHash()).isEqualTo("new");
         assertThat(user.updatedAt()).isEqualTo(now.plusSeconds(3));
     }
+
+    @Test
+    void aBanStopsTheAccountUntilItIsLiftedAndNeitherHappensTwice() {
+        Instant now = Instant.parse("2026-06-01T10:00:00Z");
+        User user = User.withPassword("troll@b.c", "hash", "T", "Roll", null, now);
+        user.ban("Scalping", now.plusSeconds(60));
+        assertThat(user.isActive()).isFalse();
+        assertThat(user.status()).isEqualTo(User.Status.BANNED);
+        assertThat(user.bannedAt()).isEqualTo(now.plusSeconds(60));
+        assertThat(user.banReason()).isEqualTo("Scalping");
+        assertThatThrownBy(() -> user.ban("again", now)).isInstanceOf(com.eventix.platform.api.ApiException.class);
+        user.unban(now.plusSeconds(120));
+        assertThat(user.isActive()).isTrue();
+        assertThat(user.bannedAt()).isNull();
+        assertThat(user.banReason()).isNull();
+        assertThatThrownBy(() -> user.unban(now)).isInstanceOf(com.eventix.platform.api.ApiException.class);
+    }
 }
