@@ -114,6 +114,8 @@ public final class SuiteServices {
         settings.put("EVENT_LIFECYCLE_INTERVAL", "1s");
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
         settings.put("REFUND_RETRY_AFTER", "2s");
+        settings.put("REFUND_REFUSAL_RETRIES", "2");
+        settings.put("REFUND_REFUSAL_BACKOFF", "1s");
         settings.put("PAYMENT_CHECK_INTERVAL", "2s");
         // Retention sweeps every second; an outbox message fails at most 3 times, a second apart at first.
         settings.put("RETENTION_SWEEP_INTERVAL", "1s");
