@@ -373,7 +373,8 @@ class CancellationRefundsIT {
                 eventId);
         assertThat(succeededAtKill).as("killed mid-way").isLessThan(orders);
 
-        crashing.start().awaitReady(Duration.ofMinutes(4));
+        // A loaded machine has taken minutes to boot it a second time.
+        crashing.start().awaitReady(Duration.ofMinutes(6));
         JsonPath progress = shop.awaitProgress(eventId, p -> p.getInt("data.pending") == 0,
                 Api.at(crashing.url()).as(shop.organizer.api.accessToken()));
         assertThat(progress.getInt("data.refunded")).isEqualTo(orders);
