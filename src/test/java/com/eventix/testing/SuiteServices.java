@@ -117,6 +117,8 @@ public final class SuiteServices {
         settings.put("PAYOUT_SWEEP_INTERVAL", "1s");
         settings.put("PAYOUT_RETRY_DELAY", "1s");
         settings.put("PAYOUT_MAX_ATTEMPTS", "3");
+        settings.put("REFUND_REFUSAL_RETRIES", "2");
+        settings.put("REFUND_REFUSAL_BACKOFF", "1s");
         settings.put("PAYMENT_CHECK_INTERVAL", "2s");
         // Retention sweeps every second; an outbox message fails at most 3 times, a second apart at first.
         settings.put("RETENTION_SWEEP_INTERVAL", "1s");

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * A cancelled event stops selling at once: its holds are released right after the cancellation commits, so the
  * checkouts of their orders are closed by the next sweep and nobody pays for it (orders already refuse its holds,
- * and a payment that still arrives is refunded). Should this fail, the holds simply run out as usual.
+ * and a payment that still arrives is refunded). Should this fail, the holds simply run out as usual. Orders paid
+ * already are payments' business: it refunds each in full and cancels its tickets (payments' CancellationRefunds).
  */
 @ApplicationScoped
 public class EventCancellations {

@@ -281,6 +281,16 @@ public class Orders {
                 .setParameter("orders", orderIds).getResultList();
     }
 
+    /** The ids of the paid orders (refunds of some tickets included) with tickets of the event, in id order. */
+    public List<UUID> paidOfEvent(UUID eventId) {
+        return em.createQuery("SELECT DISTINCT o.id FROM Order o, OrderItem i WHERE i.orderId = o.id "
+                        + "AND i.eventId = :event AND o.status IN :paid ORDER BY o.id", UUID.class)
+                .setParameter("event", eventId)
+                .setParameter("paid", List.of(Order.Status.PAID, Order.Status.REFUND_REQUESTED,
+                        Order.Status.PARTIALLY_REFUNDED))
+                .getResultList();
+    }
+
     public Page<Order> ofUser(UUID userId, int page, int size) {
         long total = em.createQuery("SELECT COUNT(o) FROM Order o WHERE o.userId = :user", Long.class)
                 .setParameter("user", userId).getSingleResult();

@@ -25,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The database side of buyers' refunds, each step its own short transaction (no provider is called while one is
@@ -63,6 +65,12 @@ public class RefundRecords {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    @ConfigProperty(name = "REFUND_REFUSAL_RETRIES")
+    int refusalRetries;
+    @Inject
+    @ConfigProperty(name = "REFUND_REFUSAL_BACKOFF")
+    Duration refusalBackoff;
 
     /**
      * The buyer asks for the money of some tickets of their order (all not yet refunded or asked for, when none are
@@ -222,7 +230,10 @@ public class RefundRecords {
         tell(refund, "went through", "The money is back on the way you paid; your bank may take a few days to show it.");
     }
 
-    /** The provider refused the refund: it is FAILED, for an admin to look at (its tickets stay void). */
+    /**
+     * The provider refused the refund: it is asked again after a back-off (REFUND_REFUSAL_BACKOFF, doubling) up to
+     * REFUND_REFUSAL_RETRIES times, then it is FAILED, for an admin to look at (its tickets stay void).
+     */
     @Transactional
     public void failed(UUID refundId, String why) {
         OrderRefund refund = em.find(OrderRefund.class, refundId);
@@ -231,10 +242,91 @@ public class RefundRecords {
         if (refund.status() != OrderRefund.Status.PROCESSING) {
             return;
         }
-        refund.failed(why, clock.instant());
-        audit.failure(null, "REFUND_FAILED", "refund", refundId, RequestOrigin.INTERNAL, why);
+        if (refund.refused(why, refusalRetries, refusalBackoff, clock.instant())) {
+            audit.failure(null, "REFUND_FAILED", "refund", refundId, RequestOrigin.INTERNAL, why);
+        } else {
+            audit.failure(null, "REFUND_REFUSED", "refund", refundId, RequestOrigin.INTERNAL,
+                    why + "; asked again at " + refund.nextAttemptAt());
+        }
         em.flush();
         refundsChanged(order);
+    }
+
+    /** An admin has a FAILED refund asked for once more (INVALID_STATE_TRANSITION for any other). */
+    @Transactional
+    public OrderRefund retry(UUID adminId, UUID refundId, RequestOrigin origin) {
+        Order order = lockedOrder(get(refundId).orderId());
+        OrderRefund refund = lockedRefund(refundId);
+        refund.retry(clock.instant());
+        audit.success(adminId, "REFUND_RETRIED", "refund", refundId, origin, refund.failureReason());
+        em.flush();
+        refundsChanged(order);
+        return refund;
+    }
+
+    /** Every refund in a status (or all), oldest first: the admins' view. */
+    public Page<OrderRefund> all(OrderRefund.Status status, int page, int size) {
+        Page.checkRequest(page, size);
+        String where = "FROM OrderRefund r" + (status == null ? "" : " WHERE r.status = :status");
+        var count = em.createQuery("SELECT COUNT(r) " + where, Long.class);
+        var items = em.createQuery("SELECT r " + where + " ORDER BY r.createdAt, r.id", OrderRefund.class);
+        if (status != null) {
+            count.setParameter("status", status);
+            items.setParameter("status", status);
+        }
+        return new Page<>(items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList(), page, size,
+                count.getSingleResult());
+    }
+
+    /**
+     * Refunds the order's tickets of a cancelled event that no refund covers yet, in full (the policy's fee is not
+     * kept: the event did not happen), and voids them; undecided requests for them are superseded (rejected, their
+     * tickets included here). The buyer is told. Answers the refund, or empty when nothing is left to refund (the
+     * order or its payment was refunded whole before). Runs in the caller's transaction, which claimed the order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<OrderRefund> refundCancelled(UUID orderId, UUID eventId) {
+        Order order = lockedOrder(orderId);
+        Instant now = clock.instant();
+        Payment payment = payments.ofOrder(orderId).stream().filter(p -> p.status() == Payment.Status.COMPLETED)
+                .findFirst().orElse(null);
+        List<Ticket> ofEvent = tickets.ofOrders(List.of(orderId)).stream().filter(t -> eventId.equals(t.eventId()))
+                .toList();
+        if (!order.isPaid() || payment == null || ofEvent.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        for (OrderRefund pending : ofOrder(orderId)) {
+            if (pending.status() == OrderRefund.Status.REQUESTED && pending.eventId().equals(eventId)) {
+                lockedRefund(pending.id()).reject(null, "The event was cancelled: refunded in full instead", now);
+                audit.success(null, "REFUND_REJECTED", "refund", pending.id(), RequestOrigin.INTERNAL,
+                        "superseded by the event's cancellation");
+            }
+        }
+        Set<UUID> taken = takenTickets(orderId);
+        tickets.cancel(ofEvent.stream().map(Ticket::id).toList());
+        Map<UUID, BigDecimal> prices = pricesByTier(orderId);
+        List<OrderRefund.Line> lines = ofEvent.stream().filter(t -> !taken.contains(t.id()))
+                .map(t -> new OrderRefund.Line(t.id(), prices.get(t.tierId()), BigDecimal.ZERO)).toList();
+        if (lines.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        OrderRefund refund = OrderRefund.eventCancelled(orderId, payment.id(), eventId, order.userId(),
+                order.currency(), lines, now);
+        em.persist(refund);
+        audit.success(null, "REFUND_APPROVED", "refund", refund.id(), RequestOrigin.INTERNAL,
+                "event cancelled: order " + orderId + ", " + lines.size() + " tickets, " + refund.amount() + " "
+                        + refund.currency());
+        em.flush();
+        refundsChanged(order);
+        Event event = em.find(Event.class, eventId);
+        notifications.email(order.userId(), users.get(order.userId()).email(), "EVENT_CANCELLED_REFUND",
+                "\"" + event.title() + "\" was cancelled: your refund is on its way",
+                "We are sorry: \"" + event.title() + "\" was cancelled"
+                        + (event.cancellationReason() == null ? "" : " (" + event.cancellationReason() + ")")
+                        + ".\n\nYour " + lines.size() + " ticket(s) of order " + orderId + " are void, and "
+                        + refund.amount().toPlainString() + " " + refund.currency()
+                        + " is being paid back in full to the way you paid. We will write again once it went through.\n");
+        return java.util.Optional.of(refund);
     }
 
     public OrderRefund get(UUID refundId) {
@@ -273,12 +365,17 @@ public class RefundRecords {
                 count.getSingleResult());
     }
 
-    /** Refunds approved or being processed that their provider never acknowledged, last tried before then. */
-    public List<UUID> unsent(Instant lastTriedBefore, int limit) {
+    /**
+     * Refunds approved or being processed that their provider never acknowledged, last tried before then, and
+     * refused ones whose back-off is over.
+     */
+    public List<UUID> unsent(Instant lastTriedBefore, Instant now, int limit) {
         return em.createQuery("SELECT r.id FROM OrderRefund r WHERE r.status IN :due AND r.providerRefundId IS NULL "
-                        + "AND r.updatedAt <= :before ORDER BY r.updatedAt, r.id", UUID.class)
+                        + "AND ((r.nextAttemptAt IS NULL AND r.updatedAt <= :before) OR r.nextAttemptAt <= :now) "
+                        + "ORDER BY r.updatedAt, r.id", UUID.class)
                 .setParameter("due", List.of(OrderRefund.Status.APPROVED, OrderRefund.Status.PROCESSING))
-                .setParameter("before", lastTriedBefore).setMaxResults(limit).getResultList();
+                .setParameter("before", lastTriedBefore).setParameter("now", now).setMaxResults(limit)
+                .getResultList();
     }
 
     /** The refund, if it is of one of the organizer's events; 404 otherwise (another organizer's is not shown). */

@@ -21,11 +21,12 @@ public record RefundView(@Schema(type = SchemaType.STRING, format = "uuid") UUID
                          @Schema(description = "The buyer's reason") String reason,
                          @Schema(description = "Approved at once by the event's automatic policy") boolean automatic,
                          @Schema(description = "Why the organizer rejected it") String decisionReason,
+                         @Schema(description = "Why the provider refused it, last time it did") String failureReason,
                          @Schema(type = SchemaType.STRING, format = "date-time") Instant decidedAt,
                          @Schema(type = SchemaType.STRING, format = "date-time") Instant createdAt) {
 
     public static RefundView of(OrderRefund r) {
         return new RefundView(r.id(), r.orderId(), r.eventId(), r.status(), r.amount(), r.fee(), r.currency(),
-                r.ticketIds(), r.reason(), r.automatic(), r.decisionReason(), r.decidedAt(), r.createdAt());
+                r.ticketIds(), r.reason(), r.automatic(), r.decisionReason(), r.failureReason(), r.decidedAt(), r.createdAt());
     }
 }

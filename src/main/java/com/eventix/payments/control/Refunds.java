@@ -75,9 +75,19 @@ public class Refunds {
         }
     }
 
-    /** Asks again for up to {@code limit} refunds never acknowledged by their provider; answers how many were due. */
-    public int retryUnsent(Instant lastTriedBefore, int limit) {
-        List<UUID> due = records.unsent(lastTriedBefore, limit);
+    /** An admin has a FAILED refund asked for again, at once. */
+    public OrderRefund retry(UUID adminId, UUID refundId, RequestOrigin origin) {
+        records.retry(adminId, refundId, origin);
+        send(refundId, null);
+        return records.get(refundId);
+    }
+
+    /**
+     * Asks again for up to {@code limit} refunds never acknowledged by their provider, or refused and due again;
+     * answers how many were due.
+     */
+    public int retryUnsent(Instant lastTriedBefore, Instant now, int limit) {
+        List<UUID> due = records.unsent(lastTriedBefore, now, limit);
         due.forEach(id -> send(id, lastTriedBefore));
         return due.size();
     }

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refunds that never reached their provider (it was down, or the server stopped between recording the refund and
- * asking for it) are asked for again once REFUND_RETRY_AFTER has passed since the last attempt. Providers refund
+ * asking for it) are asked for again once REFUND_RETRY_AFTER has passed since the last attempt; refunds the
+ * provider refused, once their back-off is over (see {@link RefundRecords#failed}). Providers refund
  * once however often they are asked (see {@link com.eventix.payments.control.providers.PaymentProvider#refund}).
  */
 @ApplicationScoped
@@ -41,6 +42,6 @@ public class StalledRefunds {
                 .setParameter(2, BATCH)
                 .getResultList();
         due.forEach(payment -> payments.refund(payment, lastTriedBefore));
-        return due.size() + refunds.retryUnsent(lastTriedBefore, BATCH);
+        return due.size() + refunds.retryUnsent(lastTriedBefore, now, BATCH);
     }
 }

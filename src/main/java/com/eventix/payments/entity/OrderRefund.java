@@ -27,13 +27,18 @@ import java.util.UUID;
 /**
  * A buyer's refund of some tickets of one event of one order, with its own amount and its own provider key
  * ({@link #providerKey}). Its states: REQUESTED → APPROVED (the organizer, or an automatic policy at once) or
- * REJECTED (with a reason); APPROVED → PROCESSING (the provider is being asked) → SUCCEEDED or FAILED. A refund
- * of nothing (the fee took the whole price) succeeds without asking a provider. No other move is possible.
+ * REJECTED (with a reason); APPROVED → PROCESSING (the provider is being asked) → SUCCEEDED or FAILED. A refusal
+ * by the provider sends it back to APPROVED, to be asked again after a back-off with a new provider key (the refused
+ * one is spent), a few times before it ends FAILED; an admin may send a FAILED one back to APPROVED. A refund of
+ * nothing (the fee took the whole price) succeeds without asking a provider. No other move is possible.
  */
 @Entity
 @Table(name = "refunds")
 public class OrderRefund {
     public enum Status { REQUESTED, APPROVED, REJECTED, PROCESSING, SUCCEEDED, FAILED }
+
+    /** The reason of the refunds an event's cancellation makes. */
+    public static final String EVENT_CANCELLED = "event cancelled";
 
     /** One ticket of the refund: what goes back for it and what the policy kept. */
     @Embeddable
@@ -103,6 +108,13 @@ public class OrderRefund {
     private String providerRefundId;
     @Column(name = "failure_reason")
     private String failureReason;
+    /** How often the provider refused it; each refusal spends a provider key (see {@link #providerKey}). */
+    @Column(nullable = false)
+    private int refusals;
+    /** After a refusal: not asked again before then. */
+    @Column(name = "next_attempt_at")
+    @Convert(converter = InstantConverter.class)
+    private Instant nextAttemptAt;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "refund_tickets", joinColumns = @JoinColumn(name = "refund_id"))
     private List<Line> lines = new ArrayList<>();
@@ -146,6 +158,18 @@ public class OrderRefund {
         return refund;
     }
 
+    /**
+     * The refund of a cancelled event's tickets to their buyer: in full (no policy fee, whatever the lines say is
+     * kept must be zero), approved at once.
+     */
+    public static OrderRefund eventCancelled(UUID orderId, UUID paymentId, UUID eventId, UUID buyerId, String currency,
+                                             List<Line> lines, Instant now) {
+        if (lines.stream().anyMatch(l -> l.fee().signum() != 0)) {
+            throw new IllegalArgumentException("A cancelled event's refund keeps no fee");
+        }
+        return request(orderId, paymentId, eventId, buyerId, currency, lines, EVENT_CANCELLED, true, now);
+    }
+
     /** The organizer agrees. */
     public void approve(UUID organizerUserId, Instant now) {
         move(Status.REQUESTED, Status.APPROVED, now);
@@ -168,12 +192,14 @@ public class OrderRefund {
      * asked.
      */
     public boolean attempt(Instant lastTriedBefore, Instant now) {
-        boolean due = status == Status.APPROVED || (status == Status.PROCESSING && providerRefundId == null
+        boolean due = (status == Status.APPROVED && (nextAttemptAt == null || !nextAttemptAt.isAfter(now)))
+                || (status == Status.PROCESSING && providerRefundId == null
                 && lastTriedBefore != null && !updatedAt.isAfter(lastTriedBefore));
         if (!due) {
             return false;
         }
         status = Status.PROCESSING;
+        nextAttemptAt = null;
         updatedAt = now;
         return true;
     }
@@ -203,6 +229,30 @@ public class OrderRefund {
         failureReason = why;
     }
 
+    /**
+     * The provider refused it: asked again after {@code firstDelay} (doubling with each refusal) while it has been
+     * refused at most {@code retries} times, FAILED after that. Answers whether it failed for good.
+     */
+    public boolean refused(String why, int retries, java.time.Duration firstDelay, Instant now) {
+        requireStatus(Status.PROCESSING, Status.APPROVED);
+        refusals++;
+        failureReason = why;
+        updatedAt = now;
+        if (refusals > retries) {
+            status = Status.FAILED;
+            return true;
+        }
+        status = Status.APPROVED;
+        nextAttemptAt = now.plus(firstDelay.multipliedBy(1L << Math.min(refusals - 1, 20)));
+        return false;
+    }
+
+    /** An admin has a FAILED refund asked for once more, at once (with a new provider key). */
+    public void retry(Instant now) {
+        move(Status.FAILED, Status.APPROVED, now);
+        nextAttemptAt = null;
+    }
+
     /** A request not yet decided, or a refund on its way: its tickets are taken. */
     public boolean isPending() {
         return status == Status.REQUESTED || status == Status.APPROVED || status == Status.PROCESSING;
@@ -213,9 +263,12 @@ public class OrderRefund {
         return isPending() || status == Status.SUCCEEDED;
     }
 
-    /** The Idempotency-Key the provider gets for this refund, the same on every attempt. */
+    /**
+     * The Idempotency-Key the provider gets for this refund, the same on every attempt until the provider refuses
+     * one: a refused key is spent (a provider answers it with the same refusal), so the next attempt gets its own.
+     */
     public String providerKey() {
-        return "refund-" + id;
+        return "refund-" + id + (refusals == 0 ? "" : "-" + refusals);
     }
 
     public List<UUID> ticketIds() {
@@ -297,6 +350,14 @@ public class OrderRefund {
 
     public String failureReason() {
         return failureReason;
+    }
+
+    public int refusals() {
+        return refusals;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
     }
 
     public List<Line> lines() {

@@ -64,6 +64,18 @@ public class Tickets {
         return em.find(Ticket.class, ticketId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Voids the tickets of a cancelled event (see {@link Ticket#cancel}), locked in id order like refunds. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(Collection<UUID> ticketIds) {
+        ticketIds.stream().sorted().forEach(id -> {
+            Ticket ticket = em.find(Ticket.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (ticket == null) {
+                throw ApiException.notFound("Ticket");
+            }
+            ticket.cancel();
+        });
+    }
+
     /** A ticket for its owner or an admin; for anybody else it is "not found". */
     public Ticket visible(UUID ticketId, UUID userId, boolean admin) {
         Ticket ticket = em.find(Ticket.class, ticketId);

@@ -36,7 +36,7 @@ public class Ticket {
         CHECKED_IN,
         /** Its money went back (or is on its way back): void. Such a ticket cannot be transferred. */
         REFUNDED,
-        /** Not set yet: reserved for event cancellation, which voids the ticket. Such a ticket cannot be transferred. */
+        /** Its event was cancelled (its money goes back to the buyer): void. Such a ticket cannot be transferred. */
         CANCELLED
     }
 
@@ -157,6 +157,18 @@ public class Ticket {
                     Map.of("ticketId", id.toString(), "reason", why));
         });
         status = Status.REFUNDED;
+    }
+
+    /**
+     * Its event was cancelled: the ticket is void, whoever holds it now and whether or not it was used. One already
+     * void (refunded or cancelled) stays as it is; answers whether it changed.
+     */
+    public boolean cancel() {
+        if (status == Status.REFUNDED || status == Status.CANCELLED) {
+            return false;
+        }
+        status = Status.CANCELLED;
+        return true;
     }
 
     public UUID id() {

@@ -110,4 +110,61 @@ class OrderRefundTest {
         assertThatThrownBy(() -> OrderRefund.request(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), "USD", List.of(), "why", false, now)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRefusalIsAskedAgainAfterABackOffWithANewKeyThenFails() {
+        OrderRefund refund = refund(true);
+        String firstKey = refund.providerKey();
+        assertThat(refund.attempt(null, now)).isTrue();
+        assertThat(refund.refused("card closed", 2, Duration.ofSeconds(10), now)).isFalse();
+        assertThat(refund.status()).isEqualTo(OrderRefund.Status.APPROVED);
+        assertThat(refund.isPending()).isTrue();
+        assertThat(refund.nextAttemptAt()).isEqualTo(now.plusSeconds(10));
+        assertThat(refund.providerKey()).as("the refused key is spent").isNotEqualTo(firstKey)
+                .isEqualTo("refund-" + refund.id() + "-1");
+        assertThat(refund.attempt(null, now.plusSeconds(9))).as("still backing off").isFalse();
+        assertThat(refund.attempt(null, now.plusSeconds(10))).isTrue();
+        Instant second = now.plusSeconds(10);
+        assertThat(refund.refused("card closed", 2, Duration.ofSeconds(10), second)).isFalse();
+        assertThat(refund.nextAttemptAt()).as("the back-off doubles").isEqualTo(second.plusSeconds(20));
+        assertThat(refund.attempt(null, second.plusSeconds(20))).isTrue();
+        assertThat(refund.refused("card closed", 2, Duration.ofSeconds(10), second.plusSeconds(20))).isTrue();
+        assertThat(refund.status()).isEqualTo(OrderRefund.Status.FAILED);
+        assertThat(refund.failureReason()).isEqualTo("card closed");
+        assertThat(refund.attempt(null, second.plusSeconds(3600))).as("failed: left for an admin").isFalse();
+        illegal(() -> refund.refused("again", 2, Duration.ofSeconds(10), now));
+    }
+
+    @Test
+    void anAdminRetriesAFailedRefundOnlyAtOnceAndWithANewKey() {
+        OrderRefund refund = refund(true);
+        illegal(() -> refund.retry(now));
+        refund.attempt(null, now);
+        illegal(() -> refund.retry(now));
+        refund.refused("card closed", 0, Duration.ofSeconds(10), now);
+        assertThat(refund.status()).isEqualTo(OrderRefund.Status.FAILED);
+        refund.retry(now.plusSeconds(5));
+        assertThat(refund.status()).isEqualTo(OrderRefund.Status.APPROVED);
+        assertThat(refund.providerKey()).isEqualTo("refund-" + refund.id() + "-1");
+        assertThat(refund.attempt(null, now.plusSeconds(5))).as("asked at once").isTrue();
+        refund.accepted("re_3", true, now.plusSeconds(6));
+        assertThat(refund.status()).isEqualTo(OrderRefund.Status.SUCCEEDED);
+        illegal(() -> refund.retry(now.plusSeconds(7)));
+    }
+
+    @Test
+    void aCancelledEventsRefundIsWholeAndApprovedAtOnce() {
+        OrderRefund refund = OrderRefund.eventCancelled(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), "USD", List.of(new OrderRefund.Line(UUID.randomUUID(), new BigDecimal("25.50"),
+                        BigDecimal.ZERO), new OrderRefund.Line(UUID.randomUUID(), new BigDecimal("10.005"),
+                        BigDecimal.ZERO)), now);
+        assertThat(refund.status()).isEqualTo(OrderRefund.Status.APPROVED);
+        assertThat(refund.automatic()).isTrue();
+        assertThat(refund.reason()).isEqualTo(OrderRefund.EVENT_CANCELLED);
+        assertThat(refund.amount()).isEqualByComparingTo("35.505");
+        assertThat(refund.fee()).isEqualByComparingTo("0");
+        assertThatThrownBy(() -> OrderRefund.eventCancelled(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), "USD", List.of(new OrderRefund.Line(UUID.randomUUID(), new BigDecimal("20"),
+                        new BigDecimal("5"))), now)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -88,4 +88,21 @@ class TicketTest {
         assertThat(ticket.codeVersion()).isEqualTo(1);
         assertThat(ticket.qrCode()).isEqualTo("EVX1.first");
     }
+
+    @Test
+    void aCancelledEventVoidsItsTicketsOnceWhoeverHoldsThem() {
+        Ticket ticket = ticket();
+        ticket.transferTo(UUID.randomUUID(), version -> "EVX1.v" + version, issued);
+        assertThat(ticket.cancel()).isTrue();
+        assertThat(ticket.status()).isEqualTo(Ticket.Status.CANCELLED);
+        assertThat(ticket.cancel()).as("cancelled already").isFalse();
+        assertThat(ticket.refundRefusal(owner)).contains("CANCELLED");
+        assertThatThrownBy(ticket::requireTransferable).isInstanceOf(ApiException.class)
+                .extracting(e -> ((ApiException) e).code()).isEqualTo(ErrorCode.TICKET_NOT_TRANSFERABLE);
+
+        Ticket refunded = ticket();
+        refunded.refund(owner);
+        assertThat(refunded.cancel()).as("void already: stays refunded").isFalse();
+        assertThat(refunded.status()).isEqualTo(Ticket.Status.REFUNDED);
+    }
 }

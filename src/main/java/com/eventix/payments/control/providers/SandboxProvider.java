@@ -113,6 +113,12 @@ public class SandboxProvider implements PaymentProvider {
     @Override
     @Transactional
     public Refund refund(String reference, BigDecimal amount, String currency, String idempotencyKey) {
+        // Refusals set by hand on the checkout (refunds_to_refuse) come first, one per request, as a closed card's would.
+        int refused = em.createNativeQuery("UPDATE sandbox_checkouts SET refunds_to_refuse = refunds_to_refuse - 1 "
+                + "WHERE reference = ?1 AND refunds_to_refuse > 0").setParameter(1, reference).executeUpdate();
+        if (refused > 0) {
+            return new Refund("sbx_refund_" + idempotencyKey, Refund.State.FAILED);
+        }
         // A partial refund leaves the checkout PAID; the refund's id comes from its key, so a retry answers the same.
         em.createNativeQuery("UPDATE sandbox_checkouts SET state = 'REFUNDED', updated_at = now() "
                 + "WHERE reference = ?1 AND state = 'PAID' AND amount = ?2").setParameter(1, reference)
