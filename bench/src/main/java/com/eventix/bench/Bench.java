@@ -10,12 +10,12 @@ import java.util.Map;
 
 /**
  * One command per scenario: {@code flash-sale} (with the oversell check and the sold-out storm), {@code browse},
- * {@code search}, {@code footprint}, and {@code all}. See bench/README.md.
+ * {@code search}, {@code footprint}, {@code checkin}, and {@code all}. See bench/README.md.
  *
  * <pre>mvn -f bench/pom.xml -q compile exec:java -Dexec.args="flash-sale --quick"</pre>
  */
 public final class Bench {
-    static final List<String> SCENARIOS = List.of("all", "flash-sale", "browse", "search", "footprint");
+    static final List<String> SCENARIOS = List.of("all", "flash-sale", "browse", "search", "footprint", "checkin");
 
     /** Options shared by the scenarios; {@code rest} goes to the search scenario. */
     record Options(String scenario, boolean quick, Integer duration, Stack.Services services, List<String> rest) {
@@ -109,6 +109,8 @@ public final class Bench {
                                    JAX-RS endpoint on the same Payara Micro
                       search       search at catalogue scale (SearchBench; its options: search --help)
                       footprint    time to ready and resident memory, idle and after 256 connections of holds
+                      checkin      validations of distinct tickets at 16, 64 connections vs a bare POST endpoint;
+                                   the duplicate storm; a 10,000-scan offline sync; no ticket admitted twice
                       all          flash-sale (which records the footprint too), browse, search
                     Options:
                       --quick          short runs (5 s measured, 5 s warm-up; search on 20,000 events)
@@ -131,6 +133,7 @@ public final class Bench {
                 case "flash-sale" -> FlashSale.run(options, FlashSale.Mode.FULL);
                 case "footprint" -> FlashSale.run(options, FlashSale.Mode.FOOTPRINT);
                 case "browse" -> Browse.run(options);
+                case "checkin" -> Checkin.run(options);
                 case "search" -> SearchBench.run(searchArgs(options));
                 default -> {
                     int worst = FlashSale.run(options, FlashSale.Mode.FULL);

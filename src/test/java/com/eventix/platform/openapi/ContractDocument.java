@@ -186,6 +186,7 @@ public final class ContractDocument {
             securitySchemes.add(scheme.securitySchemeName());
             schemes.set(scheme.securitySchemeName(), securityScheme(scheme));
         }
+        shadowedOperations(classes, violations);
         String root = EventixApplication.class.getAnnotation(ApplicationPath.class).value();
         Map<String, ObjectNode> paths = new TreeMap<>();
         for (Class<?> resource : classes) {
@@ -1010,6 +1011,50 @@ public final class ContractDocument {
     }
 
     /** Every class compiled from src/main/java, loaded without initialising it. */
+    /**
+     * JAX-RS picks the root resource class whose path has the most literal characters first and then looks for a
+     * method only in it: a class at {@code /organizers/me} hides {@code GET /organizers/me} of the class at
+     * {@code /organizers} (it answers 404). Every operation must be reachable through its own class.
+     */
+    private static void shadowedOperations(List<Class<?>> classes, List<String> violations) {
+        for (Class<?> shadowing : classes) {
+            if (!shadowing.isAnnotationPresent(Path.class)) {
+                continue;
+            }
+            String prefix = templated(shadowing.getAnnotation(Path.class).value());
+            for (Class<?> owner : classes) {
+                if (owner == shadowing || !owner.isAnnotationPresent(Path.class)) {
+                    continue;
+                }
+                String ownerPath = templated(owner.getAnnotation(Path.class).value());
+                if (literal(ownerPath) >= literal(prefix)) {
+                    continue;
+                }
+                for (Method method : owner.getDeclaredMethods()) {
+                    if (httpMethod(method) == null) {
+                        continue;
+                    }
+                    String full = templated(ownerPath + "/" + (method.isAnnotationPresent(Path.class)
+                            ? method.getAnnotation(Path.class).value() : ""));
+                    if (full.equals(prefix) || full.startsWith(prefix + "/")) {
+                        violations.add(owner.getSimpleName() + "." + method.getName() + " (" + full + ") is hidden by "
+                                + shadowing.getSimpleName() + " at " + prefix + ": give that class a path of its own");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A path with every template as {}, without doubled or trailing slashes. */
+    private static String templated(String path) {
+        String p = ("/" + path).replaceAll("\\{[^}]*}", "{}").replaceAll("/+", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    private static int literal(String templated) {
+        return templated.replace("{}", "").length();
+    }
+
     private static List<Class<?>> mainClasses() {
         try {
             java.nio.file.Path root = java.nio.file.Path.of(

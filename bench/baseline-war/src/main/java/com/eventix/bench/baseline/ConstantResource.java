@@ -1,6 +1,8 @@
 package com.eventix.bench.baseline;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -11,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * GET /api/constant/{bytes}: a constant JSON document of about that many bytes (a page of event-like items),
  * made once per size and then returned as it is. What HTTP, Payara Micro and JAX-RS cost without any work of
- * the application.
+ * the application. POST takes a JSON body as well (read, not parsed): the bare cost of a scan's request.
  */
 @Path("/constant")
 public class ConstantResource {
@@ -22,6 +24,14 @@ public class ConstantResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String get(@PathParam("bytes") int bytes) {
         return DOCUMENTS.computeIfAbsent(Math.max(64, Math.min(bytes, 1_000_000)), ConstantResource::document);
+    }
+
+    @POST
+    @Path("/{bytes}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String post(@PathParam("bytes") int bytes, String body) {
+        return get(bytes);
     }
 
     private static String document(int bytes) {
