@@ -74,6 +74,7 @@ public class DemoData {
     @Inject
     @ConfigProperty(name = "SANDBOX_ENABLED")
     boolean sandboxEnabled;
+    @Inject
     ScannerDevices devices;
     @Inject
     Reservations reservations;

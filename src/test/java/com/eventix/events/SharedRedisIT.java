@@ -88,4 +88,16 @@ class SharedRedisIT {
         assertThat(listed(a, "?size=43")).contains(id).doesNotContain(onB);
         assertThat(listed(a, "?size=43&organizerId=" + other.organizerId)).isEmpty();
     }
+
+    @Test
+    void theSecondDeploymentLoadsTheDemoDataTheReadmePromises() {
+        Api b = Api.at(bUrl);
+        Api organizer = b.as((String) b.login("organizer@eventix.local", "organizer-demo-2026").get("accessToken"));
+        organizer.get("/api/v1/organizers/me/payout-account").then().statusCode(200);
+        assertThat(b.get("/api/v1/events/search?q=jazz").then().statusCode(200).extract().jsonPath()
+                .getList("data.items.title", String.class)).contains("Accra Jazz Night");
+        b.post("/api/v1/checkin/devices/token", java.util.Map.of("deviceKey", "evxd_demo-door-scanner-2026"))
+                .then().statusCode(200);
+        b.login("attendee@eventix.local", "attendee-demo-2026");
+    }
 }

@@ -180,7 +180,10 @@ public final class SuiteServices {
         withS3.putAll(s3.serverSettings());
         System.setProperty("eventix.it.cmdOptions", jvmOptions(serverSettings()));
         System.setProperty("eventix.it.cmdOptionsS3", jvmOptions(withS3));
-        System.setProperty("eventix.it.cmdOptionsOtherDb", jvmOptions(serverSettings(otherDatabase)));
+        // The second deployment also loads the demo data, so the suite fails whenever it would not load.
+        Map<String, String> otherDb = new LinkedHashMap<>(serverSettings(otherDatabase));
+        otherDb.put("EVENTIX_DEMO_DATA", "true");
+        System.setProperty("eventix.it.cmdOptionsOtherDb", jvmOptions(otherDb));
         System.setProperty("eventix.it.cmdOptionsSmallPool", jvmOptions(smallPoolSettings()));
         System.setProperty("eventix.it.microOptions", String.join(" ", PayaraConfig.microOptions()));
     }

@@ -123,7 +123,14 @@ public class EventCache {
         if (!changed.inventoryOnly()) {
             invalidateAll();
         } else if (inventoryRefreshScheduled.compareAndSet(false, true)) {
-            scheduler.schedule(this::refreshInventory, inventoryRefresh.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                scheduler.schedule(this::refreshInventory, inventoryRefresh.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                // No application context to schedule from (a change made by a startup task, as the demo data's
+                // holds): bump now, and never leave the flag set with nothing scheduled to drop it.
+                inventoryRefreshScheduled.set(false);
+                invalidateAll();
+            }
         }
     }
 
