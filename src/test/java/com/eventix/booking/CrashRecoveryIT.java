@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventix.testing.Api;
 import com.eventix.testing.BalancerView;
+import com.eventix.testing.CrashServer;
 import com.eventix.testing.Database;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.ServerProcess;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SuiteServicesExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(CrashServer.LOCK)
 class CrashRecoveryIT {
     private static final int BUYERS = 40;
     /** The crashed server's own database. */
@@ -45,82 +48,84 @@ class CrashRecoveryIT {
     @Test
     void aServerKilledMidSaleComesBackWithEveryInvariantIntact() throws Exception {
         Instant testStart = Instant.now().minusSeconds(1);
-        try (ServerProcess server = ServerProcess.isolated("crash")) {
-            db = server.database();
-            server.start();
-            assertThat(new BalancerView().failuresThroughStart(server)).as("answers after a first start (log: %s)",
-                    server.log()).isEmpty();
-            Api anonymous = Api.at(server.url());
-            Api admin = anonymous.as((String) anonymous.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD)
-                    .get("accessToken"));
-            Organizer organizer = Organizer.verified(Api.at(server.url()), admin, "crash");
-            String eventId = organizer.published(admin, Organizer.eventBody("Crash test night", "music", "",
-                    Instant.now().plus(20, ChronoUnit.DAYS)), "10.00", "20.00", "5.00");
-            List<String> tiers = organizer.event(eventId).getList("data.tiers.id");
-            List<Api> buyers = TestUsers.signedIn(BUYERS, i -> Api.at(server.url()), "crash", "crash passphrase");
-
-            AtomicBoolean down = new AtomicBoolean();
-            AtomicInteger paid = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
-            for (Api buyer : buyers) {
-                pool.submit(() -> buyUntilTheServerDies(buyer, tiers, paid, down));
-            }
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (paid.get() < 30 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
-            server.kill();
-            down.set(true);
-            pool.shutdown();
-            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(paid.get()).as("payments made before the kill").isGreaterThanOrEqualTo(30);
-
-            server.start();
-            assertThat(new BalancerView().failuresThroughStart(server)).as("answers after kill -9 and a restart "
-                    + "(log: %s)", server.log()).isEmpty();
-            // Time passes: every hold runs out, so the sweep settles or closes every checkout still open.
-            for (String tier : tiers) {
-                db.update("UPDATE reservations SET expires_at = now() - interval '1 second' "
-                        + "WHERE tier_id = ?::uuid AND status = 'ACTIVE'", tier);
-            }
-            awaitSettled(eventId, testStart);
-
-            for (String tier : tiers) {
-                db.assertInventoryBalanced(tier);
-                assertThat(db.available(tier)).isBetween(0, 100);
-            }
-            assertThat(rows("""
-                    SELECT o.id, o.status, (SELECT count(*) FROM tickets t WHERE t.order_id = o.id) AS tickets,
-                           (SELECT sum(i.quantity) FROM order_items i WHERE i.order_id = o.id) AS bought
-                    FROM orders o WHERE o.id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
-                      AND ((o.status = 'PAID') <> ((SELECT count(*) FROM tickets t WHERE t.order_id = o.id)
-                                                   = (SELECT sum(i.quantity) FROM order_items i WHERE i.order_id = o.id))
-                           OR (o.status <> 'PAID' AND EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id)))
-                    """, eventId)).as("tickets exactly for paid orders, as many as bought").isEmpty();
-            assertThat(rows("""
-                    SELECT o.id, o.status, count(p.id) FILTER (WHERE p.status = 'COMPLETED') AS completed
-                    FROM orders o LEFT JOIN payments p ON p.order_id = o.id
-                    WHERE o.id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
-                    GROUP BY o.id, o.status
-                    HAVING (o.status = 'PAID') <> (count(p.id) FILTER (WHERE p.status = 'COMPLETED') = 1)
-                    """, eventId)).as("a paid order has exactly one completed payment, nothing else has one").isEmpty();
-            assertThat(rows("""
-                    SELECT s.reference, s.state, p.status FROM sandbox_checkouts s JOIN payments p ON p.id = s.payment_id
-                    WHERE s.order_id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
-                      AND ((s.state IN ('PAID', 'REFUNDED')) <> (p.status IN ('COMPLETED', 'REFUNDING', 'REFUNDED')))
-                    """, eventId)).as("money taken at the provider is a completed or refunded payment, and only then")
-                    .isEmpty();
-            assertThat(rows("""
-                    SELECT o.id, (SELECT count(*) FROM outbox_messages m
-                                  WHERE m.payload LIKE '%Your tickets for order ' || o.id || '%') AS mails
-                    FROM orders o WHERE o.status = 'PAID'
-                      AND o.id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
-                      AND (SELECT count(*) FROM outbox_messages m
-                           WHERE m.payload LIKE '%Your tickets for order ' || o.id || '%') <> 1
-                    """, eventId)).as("each paid order's tickets email decided exactly once").isEmpty();
-            assertThat(db.integer("SELECT count(*) FROM tickets WHERE event_id = ?::uuid", eventId))
-                    .as("tickets were sold and kept through the crash").isPositive();
+        ServerProcess server = CrashServer.get();
+        if (server.isAlive()) {
+            server.kill(); // left running by another crash test: this one watches a start from nothing
         }
+        db = server.database();
+        server.start();
+        assertThat(new BalancerView().failuresThroughStart(server)).as("answers after a first start (log: %s)",
+                server.log()).isEmpty();
+        Api anonymous = Api.at(server.url());
+        Api admin = anonymous.as((String) anonymous.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD)
+                .get("accessToken"));
+        Organizer organizer = Organizer.verified(Api.at(server.url()), admin, "crash");
+        String eventId = organizer.published(admin, Organizer.eventBody("Crash test night", "music", "",
+                Instant.now().plus(20, ChronoUnit.DAYS)), "10.00", "20.00", "5.00");
+        List<String> tiers = organizer.event(eventId).getList("data.tiers.id");
+        List<Api> buyers = TestUsers.signedIn(BUYERS, i -> Api.at(server.url()), "crash", "crash passphrase");
+
+        AtomicBoolean down = new AtomicBoolean();
+        AtomicInteger paid = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
+        for (Api buyer : buyers) {
+            pool.submit(() -> buyUntilTheServerDies(buyer, tiers, paid, down));
+        }
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (paid.get() < 30 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        server.kill();
+        down.set(true);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(paid.get()).as("payments made before the kill").isGreaterThanOrEqualTo(30);
+
+        server.start();
+        assertThat(new BalancerView().failuresThroughStart(server)).as("answers after kill -9 and a restart "
+                + "(log: %s)", server.log()).isEmpty();
+        // Time passes: every hold runs out, so the sweep settles or closes every checkout still open.
+        for (String tier : tiers) {
+            db.update("UPDATE reservations SET expires_at = now() - interval '1 second' "
+                    + "WHERE tier_id = ?::uuid AND status = 'ACTIVE'", tier);
+        }
+        awaitSettled(eventId, testStart);
+
+        for (String tier : tiers) {
+            db.assertInventoryBalanced(tier);
+            assertThat(db.available(tier)).isBetween(0, 100);
+        }
+        assertThat(rows("""
+                SELECT o.id, o.status, (SELECT count(*) FROM tickets t WHERE t.order_id = o.id) AS tickets,
+                       (SELECT sum(i.quantity) FROM order_items i WHERE i.order_id = o.id) AS bought
+                FROM orders o WHERE o.id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
+                  AND ((o.status = 'PAID') <> ((SELECT count(*) FROM tickets t WHERE t.order_id = o.id)
+                                               = (SELECT sum(i.quantity) FROM order_items i WHERE i.order_id = o.id))
+                       OR (o.status <> 'PAID' AND EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id)))
+                """, eventId)).as("tickets exactly for paid orders, as many as bought").isEmpty();
+        assertThat(rows("""
+                SELECT o.id, o.status, count(p.id) FILTER (WHERE p.status = 'COMPLETED') AS completed
+                FROM orders o LEFT JOIN payments p ON p.order_id = o.id
+                WHERE o.id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
+                GROUP BY o.id, o.status
+                HAVING (o.status = 'PAID') <> (count(p.id) FILTER (WHERE p.status = 'COMPLETED') = 1)
+                """, eventId)).as("a paid order has exactly one completed payment, nothing else has one").isEmpty();
+        assertThat(rows("""
+                SELECT s.reference, s.state, p.status FROM sandbox_checkouts s JOIN payments p ON p.id = s.payment_id
+                WHERE s.order_id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
+                  AND ((s.state IN ('PAID', 'REFUNDED')) <> (p.status IN ('COMPLETED', 'REFUNDING', 'REFUNDED')))
+                """, eventId)).as("money taken at the provider is a completed or refunded payment, and only then")
+                .isEmpty();
+        assertThat(rows("""
+                SELECT o.id, (SELECT count(*) FROM outbox_messages m
+                              WHERE m.payload LIKE '%Your tickets for order ' || o.id || '%') AS mails
+                FROM orders o WHERE o.status = 'PAID'
+                  AND o.id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
+                  AND (SELECT count(*) FROM outbox_messages m
+                       WHERE m.payload LIKE '%Your tickets for order ' || o.id || '%') <> 1
+                """, eventId)).as("each paid order's tickets email decided exactly once").isEmpty();
+        assertThat(db.integer("SELECT count(*) FROM tickets WHERE event_id = ?::uuid", eventId))
+                .as("tickets were sold and kept through the crash").isPositive();
     }
 
     /** One buyer's loop: hold, order, pay on the checkout page; until the server stops answering. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.CrashServer;
 import com.eventix.testing.Database;
 import com.eventix.testing.Db;
 import com.eventix.testing.Mailbox;
@@ -37,13 +38,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Cancelling an event refunds every paid order exactly once: with two instances on one database working through
@@ -57,8 +57,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CancellationRefundsIT {
     private static final Instant SOON = Instant.now().plus(30, ChronoUnit.DAYS);
     private static final String PRICE = "12.50";
-    /** A server of its own to kill; started at once, so it boots while the other scenarios run. */
-    private static ServerProcess crashing;
 
     @Deployment(name = "first", testable = false)
     @TargetsContainer("payara-micro")
@@ -79,18 +77,6 @@ class CancellationRefundsIT {
     @ArquillianResource
     @OperateOnDeployment("second")
     URL secondUrl;
-
-    @BeforeAll
-    static void startTheServerToKill() throws Exception {
-        crashing = ServerProcess.isolated("cancelcrash").start();
-    }
-
-    @AfterAll
-    static void stopIt() throws Exception {
-        if (crashing != null) {
-            crashing.close();
-        }
-    }
 
     private record Buyer(Api api, String email, String userId) {
     }
@@ -353,8 +339,13 @@ class CancellationRefundsIT {
 
     @Test
     @Order(3)
+    @ResourceLock(CrashServer.LOCK)
     void aServerKilledMidWayRefundsEachOrderOnceAfterItsRestart() throws Exception {
         int orders = 20;
+        ServerProcess crashing = CrashServer.get();
+        if (!crashing.isAlive()) {
+            crashing.start();
+        }
         crashing.awaitReady(Duration.ofMinutes(4));
         Database db = crashing.database();
         Shop shop = new Shop(crashing.url(), "cancel-crash");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.eventix.testing.Api;
-import com.eventix.testing.Db;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.SmallPoolIntegrationTest;
 import com.eventix.testing.SuiteServices;
@@ -114,9 +113,9 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
             assertThat(order.getString("data.status")).isEqualTo("PAID");
             assertThat(order.getList("data.ticketIds")).hasSize(1);
         }
-        Db.assertInventoryBalanced(tierId);
+        db().assertInventoryBalanced(tierId);
         // All codes of the event are signed by its one key: first uses racing never created two.
-        assertThat(Db.integer("SELECT count(*) FROM event_signing_keys k JOIN ticket_tiers t ON t.event_id = k.event_id "
+        assertThat(db().integer("SELECT count(*) FROM event_signing_keys k JOIN ticket_tiers t ON t.event_id = k.event_id "
                 + "WHERE t.id = ?::uuid", tierId)).isEqualTo(1);
     }
 
@@ -136,7 +135,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
                 .extract().jsonPath().getString("data.expiresAt"));
         assertThat(expiresAt).as("settled long before the hold would have run out")
                 .isAfter(Instant.now().plus(10, ChronoUnit.MINUTES));
-        Db.assertInventoryBalanced(tierId);
+        db().assertInventoryBalanced(tierId);
     }
 
     @Test
@@ -163,7 +162,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
         String path = URI.create(checkout.getString("data.paymentUrl")).getPath();
         assertThat(api().request().accept("text/html").post(path + "/pay").then().statusCode(200).extract().asString())
                 .contains("Payment received");
-        Db.assertInventoryBalanced(tierId);
+        db().assertInventoryBalanced(tierId);
     }
 
     @Test
@@ -185,7 +184,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
                     .asString()).as("the payer is told the payment went through").contains("Payment received");
             Thread.sleep(4000);
             assertThat(order(buyer, orderId).getString("data.status")).isEqualTo("PENDING");
-            assertThat(Db.integer("SELECT webhook_attempts FROM sandbox_checkouts WHERE reference = ?", reference))
+            assertThat(db().integer("SELECT webhook_attempts FROM sandbox_checkouts WHERE reference = ?", reference))
                     .as("delivered again with back-off while refused").isGreaterThanOrEqualTo(2);
         } finally {
             execute("DROP TRIGGER it_refuse_webhooks ON webhook_events");
@@ -193,13 +192,13 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
         }
         awaitOrder(buyer, orderId, "PAID", Duration.ofSeconds(20));
         Instant deadline = Instant.now().plusSeconds(20);
-        while (Db.integer("SELECT count(*) FROM sandbox_checkouts WHERE reference = ? AND webhook_delivered_at "
+        while (db().integer("SELECT count(*) FROM sandbox_checkouts WHERE reference = ? AND webhook_delivered_at "
                 + "IS NOT NULL AND webhook_next_at IS NULL", reference) == 0) {
             assertThat(Instant.now()).as("the webhook is acknowledged in the end").isBefore(deadline);
             Thread.sleep(250);
         }
         assertThat(order(buyer, orderId).getList("data.ticketIds")).hasSize(1);
-        Db.assertInventoryBalanced(tierId);
+        db().assertInventoryBalanced(tierId);
     }
 
     @Test
@@ -221,7 +220,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
         }
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(failed.jsonPath().getBoolean("success")).isFalse();
-        assertThat(Db.available(tierId)).as("a failure answered means nothing is held").isEqualTo(100);
+        assertThat(db().available(tierId)).as("a failure answered means nothing is held").isEqualTo(100);
 
         // The retry with the same key makes the hold, once.
         String first = buyer.request().header("Idempotency-Key", key).contentType("application/json")
@@ -230,8 +229,8 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
         buyer.request().header("Idempotency-Key", key).contentType("application/json")
                 .body(Map.of("tierId", tierId, "quantity", 2)).post("/api/v1/tickets/reserve").then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("data.reservationId", equalTo(first));
-        assertThat(Db.available(tierId)).isEqualTo(98);
-        Db.assertInventoryBalanced(tierId);
+        assertThat(db().available(tierId)).isEqualTo(98);
+        db().assertInventoryBalanced(tierId);
     }
 
     @Test
@@ -251,7 +250,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
                 .post("/api/v1/tickets/reserve").then().statusCode(201).extract().jsonPath().getString("data.reservationId");
         buyer.request().header("Idempotency-Key", died).contentType("application/json").body(body)
                 .post("/api/v1/tickets/reserve").then().statusCode(201).body("data.reservationId", equalTo(retried));
-        assertThat(Db.available(tierId)).isEqualTo(98);
+        assertThat(db().available(tierId)).isEqualTo(98);
 
         // A claim whose request may still be running (its lease has not ended) is in progress.
         String running = "reserve-" + UUID.randomUUID();
@@ -259,7 +258,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
         buyer.request().header("Idempotency-Key", running).contentType("application/json").body(body)
                 .post("/api/v1/tickets/reserve").then().statusCode(409)
                 .body("error.code", equalTo("IDEMPOTENCY_REQUEST_IN_PROGRESS"));
-        Db.assertInventoryBalanced(tierId);
+        db().assertInventoryBalanced(tierId);
     }
 
     @Test
@@ -273,7 +272,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
                 .post("/api/v1/orders").then().statusCode(201).extract().jsonPath();
 
         // The order and its checkout were committed, then the server died before storing the answer.
-        Db.update("UPDATE idempotency_keys SET response_status = NULL, response_body = NULL, "
+        db().update("UPDATE idempotency_keys SET response_status = NULL, response_body = NULL, "
                 + "created_at = now() - interval '10 minutes', lease_until = now() - interval '1 second' "
                 + "WHERE idempotency_key = ?", key);
         JsonPath recovered = buyer.request().header("Idempotency-Key", key).contentType("application/json").body(body)
@@ -284,7 +283,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
         buyer.request().header("Idempotency-Key", key).contentType("application/json").body(body)
                 .post("/api/v1/orders").then().statusCode(201).header("Idempotent-Replayed", "true")
                 .body("data.orderId", equalTo(original.getString("data.orderId")));
-        assertThat(Db.integer("SELECT count(*) FROM order_items WHERE reservation_id = ?::uuid", reservationId))
+        assertThat(db().integer("SELECT count(*) FROM order_items WHERE reservation_id = ?::uuid", reservationId))
                 .isEqualTo(1);
     }
 
@@ -311,7 +310,7 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
         assertThat(order(buyer, placed.getString("data.orderId")).getString("data.status")).isEqualTo("PENDING");
 
         // Its claim has no answer: once its lease is over, a retry is answered from the order it placed.
-        Db.update("UPDATE idempotency_keys SET lease_until = now() - interval '1 second' WHERE idempotency_key = ?", key);
+        db().update("UPDATE idempotency_keys SET lease_until = now() - interval '1 second' WHERE idempotency_key = ?", key);
         buyer.request().header("Idempotency-Key", key).contentType("application/json").body(body)
                 .post("/api/v1/orders").then().statusCode(201)
                 .body("data.orderId", equalTo(placed.getString("data.orderId")))
@@ -321,14 +320,14 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
     /** A claim of {@code key} as a server that died left it: no answer, leased until {@code leaseUntil}. */
     private static void crashedClaim(String userId, String scope, String key, String sameRequestAs, String leaseUntil)
             throws Exception {
-        Db.update("INSERT INTO idempotency_keys (user_id, scope, idempotency_key, request_hash, created_at, lease_until) "
+        db().update("INSERT INTO idempotency_keys (user_id, scope, idempotency_key, request_hash, created_at, lease_until) "
                 + "SELECT user_id, scope, ?, request_hash, now() - interval '1 minute', " + leaseUntil
                 + " FROM idempotency_keys WHERE idempotency_key = ? AND scope = ? AND user_id = ?::uuid",
                 key, sameRequestAs, scope, userId);
     }
 
     private static String userOf(String key) throws Exception {
-        try (Connection c = SuiteServices.get().database.connect();
+        try (Connection c = services().otherDatabase.connect();
              PreparedStatement s = c.prepareStatement("SELECT user_id::text FROM idempotency_keys WHERE idempotency_key = ?")) {
             s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
@@ -339,13 +338,13 @@ class PaymentRecoveryIT extends SmallPoolIntegrationTest {
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection c = SuiteServices.get().database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = services().otherDatabase.connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private static void sandboxSays(String paymentUrl, String state) throws Exception {
-        Db.update("UPDATE sandbox_checkouts SET state = ? WHERE reference = ?", state,
+        db().update("UPDATE sandbox_checkouts SET state = ? WHERE reference = ?", state,
                 URI.create(paymentUrl).getPath().replaceAll(".*/", ""));
     }
 

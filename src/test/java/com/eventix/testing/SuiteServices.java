@@ -50,6 +50,8 @@ public final class SuiteServices {
     public final MockOAuth2Server oidc;
     public final S3Server s3;
     public final ProviderEmulator providers;
+    /** Servers of tests' own that outlive their test (see {@link CrashServer}), stopped before the services. */
+    private final List<AutoCloseable> atEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SuiteServices() throws Exception {
         ServerLog.install();
@@ -139,15 +141,13 @@ public final class SuiteServices {
     }
 
     /**
-     * The default settings with a pool of four database connections that makes a request wait at most five seconds
-     * for one: a request needing a second connection while a burst holds them all fails fast instead of stalling.
+     * A pool of four database connections that makes a request wait at most five seconds for one: a request needing
+     * a second connection while a burst holds them all fails fast instead of stalling.
      */
-    public Map<String, String> smallPoolSettings() {
-        Map<String, String> settings = new LinkedHashMap<>(serverSettings());
+    private static void withSmallPool(Map<String, String> settings) {
         settings.put("DB_POOL_MIN", "4");
         settings.put("DB_POOL_MAX", "4");
         settings.put("DB_POOL_WAIT_MILLIS", "5000");
-        return settings;
     }
 
     /**
@@ -172,8 +172,8 @@ public final class SuiteServices {
 
     /**
      * The default server keeps banners on its disk; the "payara-micro-s3" one stores them in {@link #s3}; the
-     * "payara-micro-other-db" one is another deployment: the same settings on {@link #otherDatabase}; the
-     * "payara-micro-small-pool" one has {@link #smallPoolSettings}.
+     * "payara-micro-other-db" one is another deployment: the same settings on {@link #otherDatabase}, with the demo
+     * data and a small pool (one server for the tests of either, as a Payara start is the suite's dearest step).
      */
     private void configureContainers() {
         Map<String, String> withS3 = new LinkedHashMap<>(serverSettings());
@@ -183,8 +183,8 @@ public final class SuiteServices {
         // The second deployment also loads the demo data, so the suite fails whenever it would not load.
         Map<String, String> otherDb = new LinkedHashMap<>(serverSettings(otherDatabase));
         otherDb.put("EVENTIX_DEMO_DATA", "true");
+        withSmallPool(otherDb);
         System.setProperty("eventix.it.cmdOptionsOtherDb", jvmOptions(otherDb));
-        System.setProperty("eventix.it.cmdOptionsSmallPool", jvmOptions(smallPoolSettings()));
         System.setProperty("eventix.it.microOptions", String.join(" ", PayaraConfig.microOptions()));
     }
 
@@ -194,7 +194,19 @@ public final class SuiteServices {
         return String.join(" ", jvm);
     }
 
+    /** Closes {@code closeable} when the run ends, before the services it uses stop. */
+    public void closeAtEnd(AutoCloseable closeable) {
+        atEnd.add(closeable);
+    }
+
     private void stop() {
+        for (AutoCloseable closeable : atEnd) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // best effort at JVM exit
+            }
+        }
         try {
             oidc.shutdown();
         } catch (Exception ignored) {
