@@ -6,16 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.SignatureException;
+import java.security.interfaces.EdECPrivateKey;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Ticket codes, the text a ticket's QR image carries:
@@ -26,6 +24,10 @@ import java.util.UUID;
  * <p>The event's public key alone verifies a code, which is what offline scanners do. A re-issued code (after a
  * transfer) carries the ticket's next code version; refusing older versions needs the ticket's current version
  * and is left to the server-side check-in.
+ *
+ * <p>Signatures are made and checked with Bouncy Castle's RFC 8032 code on the raw keys rather than the JDK's
+ * {@code Signature}: the same bytes either way (Ed25519 is deterministic), at about a tenth of the JDK's CPU per
+ * verification, which every door scan and every offline scan synced pays.
  */
 @ApplicationScoped
 public class TicketCodes {
@@ -82,7 +84,7 @@ public class TicketCodes {
      */
     public static Verified verify(String code, PublicKey eventKey) {
         Parsed parsed = parse(code);
-        requireSignature(parsed, eventKey);
+        requireSignature(parsed, rawOf(eventKey));
         return parsed.fields();
     }
 
@@ -91,17 +93,29 @@ public class TicketCodes {
      * so a ticket of another event is reported as such (it would fail the signature anyway): refused either way.
      */
     public static Verified verify(String code, UUID eventId, PublicKey eventKey) {
-        Parsed parsed = parse(code);
-        if (!parsed.fields().eventId().equals(eventId)) {
-            throw new InvalidTicketCodeException(Reason.WRONG_EVENT, "This ticket is for another event");
-        }
-        requireSignature(parsed, eventKey);
-        return parsed.fields();
+        return verifyRaw(code, eventId, rawOf(eventKey));
     }
 
     /** What an offline scanner does: it holds only the event id and its raw 32-byte public key. */
     public static Verified verifyOffline(String code, UUID eventId, byte[] rawPublicKey) {
-        return verify(code, eventId, EventPublicKey.ofRaw(rawPublicKey).toPublicKey());
+        return verifyRaw(code, eventId, EventPublicKey.ofRaw(rawPublicKey).raw());
+    }
+
+    private static Verified verifyRaw(String code, UUID eventId, byte[] rawKey) {
+        Parsed parsed = parse(code);
+        if (!parsed.fields().eventId().equals(eventId)) {
+            throw new InvalidTicketCodeException(Reason.WRONG_EVENT, "This ticket is for another event");
+        }
+        requireSignature(parsed, rawKey);
+        return parsed.fields();
+    }
+
+    private static byte[] rawOf(PublicKey key) {
+        try {
+            return EventPublicKey.of(key).raw();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not an Ed25519 public key", e);
+        }
     }
 
     private record Parsed(byte[] signedText, byte[] signature, Verified fields) {
@@ -147,35 +161,20 @@ public class TicketCodes {
         return new InvalidTicketCodeException(Reason.MALFORMED, "The ticket code is damaged or incomplete");
     }
 
-    private static void requireSignature(Parsed parsed, PublicKey eventKey) {
-        boolean valid;
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(eventKey);
-            verifier.update(parsed.signedText());
-            valid = verifier.verify(parsed.signature());
-        } catch (InvalidKeyException e) {
-            throw new IllegalArgumentException("Not an Ed25519 public key", e);
-        } catch (SignatureException e) {
-            valid = false;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        if (!valid) {
+    private static void requireSignature(Parsed parsed, byte[] rawKey) {
+        byte[] text = parsed.signedText();
+        if (!Ed25519.verify(parsed.signature(), 0, rawKey, 0, text, 0, text.length)) {
             throw new InvalidTicketCodeException(Reason.BAD_SIGNATURE, "The ticket code is not genuine");
         }
     }
 
     private static byte[] sign(String text, PrivateKey key) {
-        try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(key);
-            signer.update(text.getBytes(StandardCharsets.US_ASCII));
-            return signer.sign();
-        } catch (InvalidKeyException e) {
-            throw new IllegalArgumentException("Not an Ed25519 private key", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        if (!(key instanceof EdECPrivateKey edKey) || edKey.getBytes().isEmpty()) {
+            throw new IllegalArgumentException("Not an Ed25519 private key");
         }
+        byte[] message = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = new byte[SIGNATURE_LENGTH];
+        Ed25519.sign(edKey.getBytes().get(), 0, message, 0, message.length, signature, 0);
+        return signature;
     }
 }

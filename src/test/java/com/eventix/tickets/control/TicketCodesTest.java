@@ -152,6 +152,23 @@ class TicketCodesTest {
         assertRefused(() -> TicketCodes.verifyOffline(code, otherEventId, otherRaw), Reason.WRONG_EVENT);
     }
 
+    /** Scanners verify with whatever Ed25519 they have (WebCrypto, the JDK): the signatures must be plain RFC 8032. */
+    @Test
+    void signaturesAreTheJdksOwnInBothDirections() throws Exception {
+        String code = TicketCodes.issue(ticketId, eventId, tierId, 1, eventKeys.getPrivate());
+        int dot = code.lastIndexOf('.');
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initVerify(eventKeys.getPublic());
+        jdk.update(code.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(jdk.verify(B64D.decode(code.substring(dot + 1)))).as("the JDK accepts the code's signature").isTrue();
+
+        jdk.initSign(eventKeys.getPrivate());
+        jdk.update(code.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String jdkSigned = code.substring(0, dot + 1) + B64.encodeToString(jdk.sign());
+        assertThat(jdkSigned).as("Ed25519 is deterministic: the same signature").isEqualTo(code);
+        assertThat(TicketCodes.verify(jdkSigned, eventId, eventKeys.getPublic()).ticketId()).isEqualTo(ticketId);
+    }
+
     @Test
     void aNegativeVersionIsNeverIssued() {
         assertThatThrownBy(() -> TicketCodes.issue(ticketId, eventId, tierId, -1, eventKeys.getPrivate()))
