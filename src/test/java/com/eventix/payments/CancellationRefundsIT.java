@@ -9,6 +9,7 @@ import com.eventix.testing.Database;
 import com.eventix.testing.Db;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
+import com.eventix.testing.Purchases;
 import com.eventix.testing.ServerProcess;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
@@ -16,7 +17,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.File;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,15 +115,8 @@ class CancellationRefundsIT {
         }
 
         Purchase buy(Buyer buyer, String tierId, int quantity) throws Exception {
-            String hold = buyer.api().post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", quantity))
-                    .then().statusCode(201).extract().jsonPath().getString("data.reservationId");
-            JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(hold)))
-                    .then().statusCode(201).extract().jsonPath();
-            String page = URI.create(checkout.getString("data.paymentUrl")).getPath();
-            buyer.api().request().accept("text/html").post(page + "/pay").then().statusCode(200);
-            String orderId = checkout.getString("data.orderId");
-            JsonPath order = awaitOrder(buyer, orderId, "PAID");
-            return new Purchase(buyer, orderId, order.getList("data.ticketIds", String.class));
+            Purchases.Paid paid = Purchases.paid(buyer.api(), tierId, quantity);
+            return new Purchase(buyer, paid.orderId(), paid.ticketIds());
         }
 
         /** {@code count} buyers, each on one of {@code urls} in turn, buy in parallel; every fifth buys two tickets. */
@@ -190,16 +183,7 @@ class CancellationRefundsIT {
     }
 
     private static JsonPath awaitOrder(Buyer buyer, String orderId, String status) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            JsonPath order = buyer.api().get("/api/v1/orders/" + orderId).then().statusCode(200).extract().jsonPath();
-            if (status.equals(order.getString("data.status"))) {
-                return order;
-            }
-            assertThat(Instant.now()).as("order " + orderId + " becomes " + status + ", is "
-                    + order.getString("data.status")).isBefore(deadline);
-            Thread.sleep(200);
-        }
+        return Purchases.awaitOrder(buyer.api(), orderId, status, Duration.ofSeconds(60));
     }
 
     private static Response askRefund(Buyer buyer, String orderId, String ticketId) {

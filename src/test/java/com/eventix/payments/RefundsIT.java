@@ -8,11 +8,11 @@ import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
+import com.eventix.testing.Purchases;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,31 +101,13 @@ class RefundsIT extends IntegrationTest {
 
     /** {@code quantity} tickets of the event's tier, paid on the sandbox's checkout page. */
     private Purchase buy(Buyer buyer, String eventId, int quantity) throws Exception {
-        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
-        String hold = buyer.api().post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", quantity))
-                .then().statusCode(201).extract().jsonPath().getString("data.reservationId");
-        JsonPath checkout = buyer.api().post("/api/v1/orders", Map.of("reservationIds", List.of(hold)))
-                .then().statusCode(201).extract().jsonPath();
-        String path = URI.create(checkout.getString("data.paymentUrl")).getPath();
-        api().request().accept("text/html").post(path + "/pay").then().statusCode(200);
-        String orderId = checkout.getString("data.orderId");
-        JsonPath order = awaitOrder(buyer, orderId, "PAID");
-        List<String> tickets = order.getList("data.ticketIds", String.class);
-        assertThat(tickets).hasSize(quantity);
-        return new Purchase(buyer, eventId, orderId, tickets);
+        Purchases.Paid paid = Purchases.paid(buyer.api(), organizer.event(eventId).getString("data.tiers[0].id"),
+                quantity);
+        return new Purchase(buyer, eventId, paid.orderId(), paid.ticketIds());
     }
 
     private static JsonPath awaitOrder(Buyer buyer, String orderId, String status) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (true) {
-            JsonPath order = buyer.api().get("/api/v1/orders/" + orderId).then().statusCode(200).extract().jsonPath();
-            if (status.equals(order.getString("data.status"))) {
-                return order;
-            }
-            assertThat(Instant.now()).as("order " + orderId + " becomes " + status + ", is "
-                    + order.getString("data.status")).isBefore(deadline);
-            Thread.sleep(200);
-        }
+        return Purchases.awaitOrder(buyer.api(), orderId, status, Duration.ofSeconds(20));
     }
 
     private static Response askRefund(Buyer buyer, String orderId, List<String> ticketIds, String key) {

@@ -18,6 +18,7 @@ import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.ProviderEmulator;
+import com.eventix.testing.Purchases;
 import com.eventix.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -26,7 +27,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.path.json.JsonPath;
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,14 +63,7 @@ class PayoutsIT extends IntegrationTest {
                 "50.00");
         String tierId = organizer.event(eventId).getString("data.tiers[0].id");
         Api buyer = TestUsers.signedIn(1, i -> api(), "payee", "payee passphrase").get(0);
-        String hold = buyer.post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", tickets))
-                .then().statusCode(201).extract().jsonPath().getString("data.reservationId");
-        JsonPath checkout = buyer.post("/api/v1/orders", Map.of("reservationIds", List.of(hold)))
-                .then().statusCode(201).extract().jsonPath();
-        String path = URI.create(checkout.getString("data.paymentUrl")).getPath();
-        api().request().accept("text/html").post(path + "/pay").then().statusCode(200);
-        awaitTrue("the order is paid", () -> "PAID".equals(buyer.get("/api/v1/orders/" + checkout.getString(
-                "data.orderId")).jsonPath().getString("data.status")));
+        Purchases.paid(buyer, tierId, tickets);
         return new Sale(organizer, eventId);
     }
 

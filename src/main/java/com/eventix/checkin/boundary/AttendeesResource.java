@@ -1,5 +1,7 @@
 package com.eventix.checkin.boundary;
 
+import static com.eventix.checkin.boundary.EventHost.FOREIGN_EVENT;
+
 import com.eventix.checkin.control.AttendeeView;
 import com.eventix.checkin.control.Attendees;
 import com.eventix.checkin.control.CheckinScanView;
@@ -12,7 +14,6 @@ import com.eventix.events.control.Events;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.concurrency.Bulkhead;
-import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,7 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Check-in")
 public class AttendeesResource {
     static final String CSV = "text/csv";
-    private static final String FOREIGN_EVENT = "FORBIDDEN: the event belongs to another organizer";
     /** Exports hold a whole event's attendees in memory: a few at a time. */
     private static final Bulkhead EXPORTS = new Bulkhead("attendee-exports", 2, Duration.ofSeconds(5));
 
@@ -59,7 +59,7 @@ public class AttendeesResource {
     @Inject
     ScanAccess access;
     @Inject
-    CurrentUser currentUser;
+    EventHost host;
     @Inject
     ClientOrigin origin;
     @Context
@@ -81,7 +81,7 @@ public class AttendeesResource {
                                        @QueryParam("q") String q,
                                        @QueryParam("page") @DefaultValue("1") int page,
                                        @QueryParam("size") @DefaultValue("20") int size) {
-        Events.Actor actor = new Events.Actor(currentUser.id(), false, origin.get());
+        Events.Actor actor = host.actor();
         boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.valueOf(CSV))
                 && !t.isWildcardType());
         if (csv) {

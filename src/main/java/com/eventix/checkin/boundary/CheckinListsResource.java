@@ -1,12 +1,11 @@
 package com.eventix.checkin.boundary;
 
+import static com.eventix.checkin.boundary.EventHost.FOREIGN_EVENT;
+
 import com.eventix.checkin.control.CheckinListView;
 import com.eventix.checkin.control.CheckinLists;
 import com.eventix.checkin.entity.CheckinList;
-import com.eventix.events.control.Events;
 import com.eventix.platform.api.Responses;
-import com.eventix.platform.audit.ClientOrigin;
-import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,14 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Check-in")
 public class CheckinListsResource {
-    private static final String FOREIGN_EVENT = "FORBIDDEN: the event belongs to another organizer";
-
     @Inject
     CheckinLists lists;
     @Inject
-    CurrentUser currentUser;
-    @Inject
-    ClientOrigin origin;
+    EventHost host;
 
     @GET
     @Operation(operationId = "listCheckinLists", summary = "Your event's check-in lists, the default one first")
@@ -56,7 +51,7 @@ public class CheckinListsResource {
     @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
     @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response listCheckinLists(@PathParam("eventId") UUID eventId) {
-        return Responses.ok(lists.of(actor(), eventId).stream().map(CheckinListView::of).toList());
+        return Responses.ok(lists.of(host.actor(), eventId).stream().map(CheckinListView::of).toList());
     }
 
     @POST
@@ -69,7 +64,7 @@ public class CheckinListsResource {
     @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response createCheckinList(@PathParam("eventId") UUID eventId,
                                       @Valid @NotNull CheckinRequests.ListSettings body) {
-        CheckinList list = lists.create(actor(), eventId, body.settings());
+        CheckinList list = lists.create(host.actor(), eventId, body.settings());
         return Responses.created(URI.create("/api/v1/events/" + eventId + "/checkin-lists/" + list.id()),
                 CheckinListView.of(list));
     }
@@ -84,7 +79,7 @@ public class CheckinListsResource {
     @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response updateCheckinList(@PathParam("eventId") UUID eventId, @PathParam("listId") UUID listId,
                                       @Valid @NotNull CheckinRequests.ListSettings body) {
-        return Responses.ok(CheckinListView.of(lists.update(actor(), eventId, listId, body.settings())));
+        return Responses.ok(CheckinListView.of(lists.update(host.actor(), eventId, listId, body.settings())));
     }
 
     @DELETE
@@ -95,11 +90,7 @@ public class CheckinListsResource {
     @APIResponse(responseCode = "409", description = "CHECKIN_LIST_IN_USE: tickets were scanned on it; it stays as "
             + "their record")
     public Response deleteCheckinList(@PathParam("eventId") UUID eventId, @PathParam("listId") UUID listId) {
-        lists.delete(actor(), eventId, listId);
+        lists.delete(host.actor(), eventId, listId);
         return Responses.ok(null, "Deleted");
-    }
-
-    private Events.Actor actor() {
-        return new Events.Actor(currentUser.id(), false, origin.get());
     }
 }

@@ -1,12 +1,11 @@
 package com.eventix.checkin.boundary;
 
+import static com.eventix.checkin.boundary.EventHost.FOREIGN_EVENT;
+
 import com.eventix.checkin.control.IssuedScannerView;
 import com.eventix.checkin.control.ScannerDeviceView;
 import com.eventix.checkin.control.ScannerDevices;
-import com.eventix.events.control.Events;
 import com.eventix.platform.api.Responses;
-import com.eventix.platform.audit.ClientOrigin;
-import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,14 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Check-in")
 public class ScannersResource {
-    private static final String FOREIGN_EVENT = "FORBIDDEN: the event belongs to another organizer";
-
     @Inject
     ScannerDevices devices;
     @Inject
-    CurrentUser currentUser;
-    @Inject
-    ClientOrigin origin;
+    EventHost host;
 
     @POST
     @Operation(operationId = "createScannerDevice", summary = "Issue a scanner device for your event",
@@ -58,7 +53,7 @@ public class ScannersResource {
     @APIResponse(responseCode = "409", description = "EVENT_NOT_PUBLISHED: check-in opens once the event is published")
     public Response createScannerDevice(@PathParam("eventId") UUID eventId,
                                         @Valid @NotNull CheckinRequests.NewScanner body) {
-        ScannerDevices.Issued issued = devices.create(actor(), eventId, body.name.trim(), body.gate, body.listIds);
+        ScannerDevices.Issued issued = devices.create(host.actor(), eventId, body.name.trim(), body.gate, body.listIds);
         return Responses.created(URI.create("/api/v1/events/" + eventId + "/scanners/" + issued.device().id()),
                 IssuedScannerView.of(issued));
     }
@@ -69,7 +64,7 @@ public class ScannersResource {
             content = @Content(schema = @Schema(ref = "ScannerDeviceList")))
     @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
     public Response listScannerDevices(@PathParam("eventId") UUID eventId) {
-        return Responses.ok(devices.of(actor(), eventId).stream().map(ScannerDeviceView::of).toList());
+        return Responses.ok(devices.of(host.actor(), eventId).stream().map(ScannerDeviceView::of).toList());
     }
 
     @DELETE
@@ -80,10 +75,6 @@ public class ScannersResource {
             content = @Content(schema = @Schema(implementation = ScannerDeviceView.class)))
     @APIResponse(responseCode = "403", description = FOREIGN_EVENT)
     public Response revokeScannerDevice(@PathParam("eventId") UUID eventId, @PathParam("deviceId") UUID deviceId) {
-        return Responses.ok(ScannerDeviceView.of(devices.revoke(actor(), eventId, deviceId)));
-    }
-
-    private Events.Actor actor() {
-        return new Events.Actor(currentUser.id(), false, origin.get());
+        return Responses.ok(ScannerDeviceView.of(devices.revoke(host.actor(), eventId, deviceId)));
     }
 }

@@ -10,12 +10,12 @@ import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.api.Page;
 import com.eventix.platform.audit.AuditLog;
 import com.eventix.platform.audit.RequestOrigin;
+import com.eventix.platform.persistence.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -171,8 +171,8 @@ public class Events {
 
     public Page<Event> ofOrganizer(UUID userId, int page, int size) {
         Organizer organizer = organizers.mine(userId);
-        return pageOf("WHERE e.organizerId = :organizer", "organizer", organizer.id(), page, size,
-                "ORDER BY e.startTime DESC, e.id");
+        return Paging.of(em, Event.class, "e").where("e.organizerId = :organizer", "organizer", organizer.id())
+                .page("e.startTime DESC, e.id", page, size);
     }
 
     /** Completed events that ended in [from, to), oldest first (payouts looks at them). */
@@ -191,20 +191,13 @@ public class Events {
 
     /** Events waiting in a status (admin moderation), oldest first. */
     public Page<Event> inStatus(Event.Status status, int page, int size) {
-        return pageOf("WHERE e.status = :status", "status", status, page, size, "ORDER BY e.updatedAt, e.id");
+        return Paging.of(em, Event.class, "e").where("e.status = :status", "status", status)
+                .page("e.updatedAt, e.id", page, size);
     }
 
     public List<TicketTier> tiersOf(UUID eventId) {
         return em.createQuery("SELECT t FROM TicketTier t WHERE t.eventId = :event ORDER BY t.price, t.tierName, t.id",
                 TicketTier.class).setParameter("event", eventId).getResultList();
-    }
-
-    private Page<Event> pageOf(String where, String param, Object value, int page, int size, String order) {
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM Event e " + where, Long.class)
-                .setParameter(param, value);
-        List<Event> items = em.createQuery("SELECT e FROM Event e " + where + " " + order, Event.class)
-                .setParameter(param, value).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
-        return new Page<>(items, page, size, count.getSingleResult());
     }
 
     private boolean isOwner(Event event, UUID userId) {

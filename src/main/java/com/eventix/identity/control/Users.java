@@ -3,6 +3,7 @@ package com.eventix.identity.control;
 import com.eventix.identity.entity.User;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.Page;
+import com.eventix.platform.persistence.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,28 +42,16 @@ public class Users {
      */
     public Page<User> search(String q, User.Status status, int page, int size) {
         Page.checkRequest(page, size);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        String pattern = q == null || q.isBlank() ? null
-                : "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-        if (pattern != null) {
-            where.append(" AND (u.email LIKE :q ESCAPE '\\' OR LOWER(CONCAT(CONCAT(u.firstName, ' '), u.lastName)) "
-                    + "LIKE :q ESCAPE '\\')");
+        Paging<User> users = Paging.of(em, User.class, "u");
+        if (q != null && !q.isBlank()) {
+            String pattern = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%";
+            users.where("(u.email LIKE :q ESCAPE '\\' OR LOWER(CONCAT(CONCAT(u.firstName, ' '), u.lastName)) "
+                    + "LIKE :q ESCAPE '\\')", "q", pattern);
         }
         if (status != null) {
-            where.append(" AND u.status = :status");
+            users.where("u.status = :status", "status", status);
         }
-        var items = em.createQuery("SELECT u FROM User u" + where + " ORDER BY u.createdAt DESC, u.id", User.class);
-        var count = em.createQuery("SELECT COUNT(u) FROM User u" + where, Long.class);
-        if (pattern != null) {
-            items.setParameter("q", pattern);
-            count.setParameter("q", pattern);
-        }
-        if (status != null) {
-            items.setParameter("status", status);
-            count.setParameter("status", status);
-        }
-        return new Page<>(items.setFirstResult((page - 1) * size).setMaxResults(size).getResultList(), page, size,
-                count.getSingleResult());
+        return users.page("u.createdAt DESC, u.id", page, size);
     }
 }

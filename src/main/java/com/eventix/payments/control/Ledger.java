@@ -146,6 +146,41 @@ public class Ledger {
             return byKind.getOrDefault(kind, 0L);
         }
 
+        /** Paid by buyers (+). */
+        public long captured() {
+            return of(Kind.CAPTURED);
+        }
+
+        /** Given back to buyers (-). */
+        public long refunded() {
+            return of(Kind.REFUNDED);
+        }
+
+        /** The platform's fee (-). */
+        public long platformFees() {
+            return of(Kind.PLATFORM_FEE);
+        }
+
+        /** The providers' processing fees (-). */
+        public long providerFees() {
+            return of(Kind.PROVIDER_FEE);
+        }
+
+        /** Every fee: the platform's and the providers'. */
+        public long fees() {
+            return platformFees() + providerFees();
+        }
+
+        /** Chargebacks and their reversals. */
+        public long disputes() {
+            return of(Kind.DISPUTED) + of(Kind.DISPUTE_REVERSED);
+        }
+
+        /** Paid out or being paid out (-), less the payouts given up. */
+        public long paidOut() {
+            return of(Kind.PAYOUT) + of(Kind.PAYOUT_RETURNED);
+        }
+
         /** What the organizer is owed now: the sum of every entry. */
         public long total() {
             return byKind.values().stream().mapToLong(Long::longValue).sum();

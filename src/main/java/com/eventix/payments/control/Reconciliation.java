@@ -1,7 +1,6 @@
 package com.eventix.payments.control;
 
 import com.eventix.payments.entity.LedgerEntry;
-import com.eventix.payments.entity.LedgerEntry.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,12 +83,10 @@ public class Reconciliation {
             Ledger.Balance b = balances.getOrDefault(key, new Ledger.Balance(event, currency, Map.of()));
             long expectedCaptured = LedgerEntry.toMinor(captured.getOrDefault(key, BigDecimal.ZERO), currency);
             long expectedRefunded = -LedgerEntry.toMinor(refunded.getOrDefault(key, BigDecimal.ZERO), currency);
-            boolean matches = b.of(Kind.CAPTURED) == expectedCaptured && b.of(Kind.REFUNDED) == expectedRefunded;
-            lines.add(new Line(event, currency, money(b.of(Kind.CAPTURED), currency),
-                    money(b.of(Kind.REFUNDED), currency), money(b.of(Kind.PLATFORM_FEE), currency),
-                    money(b.of(Kind.PROVIDER_FEE), currency),
-                    money(b.of(Kind.DISPUTED) + b.of(Kind.DISPUTE_REVERSED), currency),
-                    money(b.of(Kind.PAYOUT) + b.of(Kind.PAYOUT_RETURNED), currency), money(b.total(), currency),
+            boolean matches = b.captured() == expectedCaptured && b.refunded() == expectedRefunded;
+            lines.add(new Line(event, currency, money(b.captured(), currency), money(b.refunded(), currency),
+                    money(b.platformFees(), currency), money(b.providerFees(), currency),
+                    money(b.disputes(), currency), money(b.paidOut(), currency), money(b.total(), currency),
                     money(expectedCaptured, currency), money(expectedRefunded, currency), matches));
         }
         lines.sort((x, y) -> Boolean.compare(x.matches(), y.matches()));

@@ -3,7 +3,6 @@ package com.eventix.payouts.control;
 import com.eventix.events.entity.Event;
 import com.eventix.payments.control.Ledger;
 import com.eventix.payments.entity.LedgerEntry;
-import com.eventix.payments.entity.LedgerEntry.Kind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -33,13 +32,11 @@ public record PayoutBalance(@Schema(type = SchemaType.STRING, format = "uuid") U
 
     static PayoutBalance of(Event event, Ledger.Balance b, PayoutSettings settings, Instant now) {
         String c = b.currency();
-        long reserved = Math.min(Math.max(b.total(), 0),
-                settings.reserveOn(b.of(Kind.CAPTURED), event.endTime(), now));
-        return new PayoutBalance(event.id(), event.title(), event.status(), c, money(b.of(Kind.CAPTURED), c),
-                money(b.of(Kind.REFUNDED), c), money(b.of(Kind.PLATFORM_FEE) + b.of(Kind.PROVIDER_FEE), c),
-                money(b.of(Kind.DISPUTED) + b.of(Kind.DISPUTE_REVERSED), c),
-                money(b.of(Kind.PAYOUT) + b.of(Kind.PAYOUT_RETURNED), c), money(b.total(), c), money(reserved, c),
-                money(Math.max(b.total() - reserved, 0), c), settings.firstPayoutAt(event.endTime()),
+        long reserved = Math.min(Math.max(b.total(), 0), settings.reserveOn(b.captured(), event.endTime(), now));
+        return new PayoutBalance(event.id(), event.title(), event.status(), c, money(b.captured(), c),
+                money(b.refunded(), c), money(b.fees(), c), money(b.disputes(), c), money(b.paidOut(), c),
+                money(b.total(), c), money(reserved, c), money(Math.max(b.total() - reserved, 0), c),
+                settings.firstPayoutAt(event.endTime()),
                 settings.reserveReleasedAt(event.endTime()));
     }
 

@@ -6,6 +6,7 @@ import com.eventix.organizers.control.Organizers;
 import com.eventix.payments.control.Ledger;
 import com.eventix.payouts.entity.Payout;
 import com.eventix.platform.api.Page;
+import com.eventix.platform.persistence.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 /** What organizers and admins read of payouts and balances. */
 @ApplicationScoped
 public class PayoutQueries {
+    private static final String NEWEST_FIRST = "p.createdAt DESC, p.id";
+
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
     @Inject
@@ -51,23 +54,18 @@ public class PayoutQueries {
     /** The caller's payouts, newest first. */
     public Page<Payout> ofOrganizer(UUID userId, int page, int size) {
         UUID organizerId = organizers.mine(userId).id();
-        return page("WHERE p.organizerId = :value", organizerId, page, size);
+        Page.checkRequest(page, size);
+        return Paging.of(em, Payout.class, "p").where("p.organizerId = :organizer", "organizer", organizerId)
+                .page(NEWEST_FIRST, page, size);
     }
 
     /** Every payout (admins), optionally in one status, newest first. */
     public Page<Payout> all(Payout.Status status, int page, int size) {
-        return status == null ? page("", null, page, size) : page("WHERE p.status = :value", status, page, size);
-    }
-
-    private Page<Payout> page(String where, Object value, int page, int size) {
         Page.checkRequest(page, size);
-        var query = em.createQuery("SELECT p FROM Payout p " + where + " ORDER BY p.createdAt DESC, p.id", Payout.class);
-        var count = em.createQuery("SELECT COUNT(p) FROM Payout p " + where, Long.class);
-        if (value != null) {
-            query.setParameter("value", value);
-            count.setParameter("value", value);
+        Paging<Payout> payouts = Paging.of(em, Payout.class, "p");
+        if (status != null) {
+            payouts.where("p.status = :status", "status", status);
         }
-        List<Payout> items = query.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        return payouts.page(NEWEST_FIRST, page, size);
     }
 }

@@ -2,7 +2,6 @@ package com.eventix.payouts.control;
 
 import com.eventix.payments.control.Ledger;
 import com.eventix.payments.control.providers.Transfer;
-import com.eventix.payments.entity.LedgerEntry.Kind;
 import com.eventix.payouts.entity.Payout;
 import com.eventix.payouts.entity.PayoutAccount;
 import com.eventix.payouts.entity.PayoutHold;
@@ -59,7 +58,7 @@ public class PayoutRecords {
         }
         int made = 0;
         for (Ledger.Balance balance : ledger.balances(eventId)) {
-            long owed = balance.total() - settings.reserveOn(balance.of(Kind.CAPTURED), endedAt, now);
+            long owed = balance.total() - settings.reserveOn(balance.captured(), endedAt, now);
             if (owed > 0) {
                 Payout payout = Payout.schedule(organizerId, eventId, balance.currency(), owed, account, now,
                         now.plus(PayoutSettings.ATTEMPT_LEASE));

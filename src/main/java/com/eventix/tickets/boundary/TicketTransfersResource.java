@@ -24,7 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -108,11 +108,9 @@ public class TicketTransfersResource {
                                          @PathParam("id") UUID id,
                                          @Parameter(description = "Makes retries safe: a repeat with the same key answers the "
                                                  + "first response") @HeaderParam(Idempotency.HEADER) String key) {
-        UUID user = currentUser.id();
-        RequestOrigin from = origin.get();
-        return refusalsAudited("TICKET_TRANSFER_ACCEPT_REFUSED", id, from,
-                () -> idempotency.atomically(user, "ticket-transfer-accept:" + id, key, id.toString(),
-                        () -> Responses.ok(TicketView.of(transfers.accept(user, id, from)))));
+        return answer("TICKET_TRANSFER_ACCEPT_REFUSED", id, (user, from) -> idempotency.atomically(user,
+                "ticket-transfer-accept:" + id, key, id.toString(),
+                () -> Responses.ok(TicketView.of(transfers.accept(user, id, from)))));
     }
 
     @POST
@@ -128,9 +126,8 @@ public class TicketTransfersResource {
     public Response declineTicketTransfer(@Parameter(description = OFFER_ID, required = true,
                                                   schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                           @PathParam("id") UUID id) {
-        RequestOrigin from = origin.get();
-        return refusalsAudited("TICKET_TRANSFER_DECLINE_REFUSED", id, from,
-                () -> Responses.ok(transfers.decline(currentUser.id(), id, from)));
+        return answer("TICKET_TRANSFER_DECLINE_REFUSED", id,
+                (user, from) -> Responses.ok(transfers.decline(user, id, from)));
     }
 
     @POST
@@ -145,12 +142,18 @@ public class TicketTransfersResource {
     public Response cancelTicketTransfer(@Parameter(description = OFFER_ID, required = true,
                                                  schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                          @PathParam("id") UUID id) {
-        RequestOrigin from = origin.get();
-        return refusalsAudited("TICKET_TRANSFER_CANCEL_REFUSED", id, from,
-                () -> Responses.ok(transfers.cancel(currentUser.id(), id, from)));
+        return answer("TICKET_TRANSFER_CANCEL_REFUSED", id,
+                (user, from) -> Responses.ok(transfers.cancel(user, id, from)));
     }
 
-    private Response refusalsAudited(String action, UUID transferId, RequestOrigin from, Supplier<Response> run) {
-        return transfers.auditingRefusal(currentUser.id(), action, "ticket_transfer", transferId, from, run);
+    /**
+     * The caller's answer to an offer (accept, decline, cancel): {@code answer} runs as the caller from where they
+     * call, and a refusal of it is audited as {@code refusedAction}.
+     */
+    private Response answer(String refusedAction, UUID transferId, BiFunction<UUID, RequestOrigin, Response> answer) {
+        UUID user = currentUser.id();
+        RequestOrigin from = origin.get();
+        return transfers.auditingRefusal(user, refusedAction, "ticket_transfer", transferId, from,
+                () -> answer.apply(user, from));
     }
 }

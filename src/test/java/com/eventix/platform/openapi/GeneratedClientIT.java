@@ -5,25 +5,40 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.eventix.client.ApiClient;
 import com.eventix.client.ApiException;
+import com.eventix.client.api.AdminApi;
 import com.eventix.client.api.BookingApi;
+import com.eventix.client.api.CheckInApi;
 import com.eventix.client.api.EventsApi;
 import com.eventix.client.api.IdentityApi;
 import com.eventix.client.api.PaymentsApi;
+import com.eventix.client.api.PayoutsApi;
 import com.eventix.client.api.TicketsApi;
+import com.eventix.client.model.AdminUser;
+import com.eventix.client.model.CheckinScan;
 import com.eventix.client.model.ErrorCode;
 import com.eventix.client.model.ErrorEnvelope;
 import com.eventix.client.model.Event;
 import com.eventix.client.model.EventStatus;
 import com.eventix.client.model.EventSummary;
+import com.eventix.client.model.IssuedScannerDevice;
 import com.eventix.client.model.LoginRequest;
 import com.eventix.client.model.Order;
 import com.eventix.client.model.OrderCheckout;
 import com.eventix.client.model.OrderRequest;
+import com.eventix.client.model.PayoutAccount;
+import com.eventix.client.model.PayoutAccountRequest;
+import com.eventix.client.model.PayoutBalance;
+import com.eventix.client.model.ReasonRequest;
 import com.eventix.client.model.OrderRefundStatus;
 import com.eventix.client.model.Refund;
 import com.eventix.client.model.RefundPolicyMode;
 import com.eventix.client.model.RefundPolicyRequest;
 import com.eventix.client.model.RefundRequest;
+import com.eventix.client.model.ScanDirection;
+import com.eventix.client.model.ScanResult;
+import com.eventix.client.model.ScannerDeviceRequest;
+import com.eventix.client.model.ScannerToken;
+import com.eventix.client.model.ScannerTokenRequest;
 import com.eventix.client.model.TicketTransfer;
 import com.eventix.client.model.TicketTransferRequest;
 import com.eventix.client.model.TicketTransferStatus;
@@ -44,6 +59,8 @@ import com.eventix.client.model.TicketKey;
 import com.eventix.client.model.TicketStatus;
 import com.eventix.client.model.TicketTier;
 import com.eventix.client.model.User;
+import com.eventix.client.model.UserStatus;
+import com.eventix.client.model.ValidateTicketRequest;
 import com.eventix.testing.Api;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
@@ -68,9 +85,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The OpenAPI contract as integrators meet it: the served document is the committed one and openapi-generator finds
  * nothing wrong with it, and a Java client generated from it at build time (openapi-generator's native library)
- * runs the whole attendee flow and gets the main failures as typed errors, with no hand-written JSON. Only the
- * organizer's event is set up with the suite's helpers, and the sandbox's checkout page (HTML for people) is posted
- * to directly.
+ * runs the whole attendee flow, a ticket given away and another refunded, the door (a scanner device, its token, a
+ * ticket admitted once), the organizer's payout account and balance and an admin's ban, and gets the main failures as
+ * typed errors, with no hand-written JSON. Only the organizer's event is set up with the suite's helpers, and the
+ * sandbox's checkout page (HTML for people) is posted to directly.
  */
 class GeneratedClientIT extends IntegrationTest {
     private static final Instant SOON = Instant.now().plus(20, ChronoUnit.DAYS);
@@ -199,13 +217,8 @@ class GeneratedClientIT extends IntegrationTest {
 
         String buyerEmail = TestUsers.uniqueEmail("giver");
         ApiClient buyer = verifiedAccount(buyerEmail, "Gina");
-        Reservation hold = new BookingApi(buyer).reserveTickets(new ReserveRequest()
-                .tierId(event.getTiers().get(0).getId()).quantity(2), null).getData();
         PaymentsApi payments = new PaymentsApi(buyer);
-        OrderCheckout checkout = payments.createOrder(new OrderRequest().reservationIds(List.of(hold.getReservationId())),
-                null).getData();
-        payOnTheCheckoutPage(checkout.getPaymentUrl());
-        Order order = paid(payments, checkout.getOrderId());
+        Order order = bought(buyer, event.getTiers().get(0).getId(), 2);
         UUID given = order.getTicketIds().get(0);
         UUID refunded = order.getTicketIds().get(1);
 
@@ -239,6 +252,109 @@ class GeneratedClientIT extends IntegrationTest {
                 .containsExactly(OrderRefundStatus.SUCCEEDED);
         assertThat(new TicketsApi(buyer).getTicket(refunded).getData().getStatus()).isEqualTo(TicketStatus.REFUNDED);
         assertThat(payments.getOrder(order.getOrderId()).getData().getStatus()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+    }
+
+    @Test
+    void aGeneratedClientIssuesAScannerThatAdmitsATicketOnce() throws Exception {
+        Sale sale = oneTicketSold("contract-door", "Door night", "15.00");
+        UUID eventId = sale.eventId();
+        UUID ticketId = sale.order().getTicketIds().get(0);
+        String code = new TicketsApi(sale.buyer()).getTicket(ticketId).getData().getQrCode();
+
+        CheckInApi door = new CheckInApi(client(sale.organizer().api.accessToken()));
+        IssuedScannerDevice issued = door.createScannerDevice(eventId, new ScannerDeviceRequest()
+                .name("Front door phone").gate("Main gate")).getData();
+        assertThat(issued.getDevice().getEventId()).isEqualTo(eventId);
+        assertThat(issued.getDevice().getName()).isEqualTo("Front door phone");
+        assertThat(issued.getDeviceKey()).startsWith("evxd_");
+        ScannerToken token = new CheckInApi(client(null)).createScannerToken(new ScannerTokenRequest()
+                .deviceKey(issued.getDeviceKey())).getData();
+        assertThat(token.getEventId()).isEqualTo(eventId);
+        assertThat(token.getDeviceId()).isEqualTo(issued.getDevice().getId());
+        ApiClient scanner = client(token.getAccessToken());
+
+        CheckinScan admitted = new CheckInApi(scanner).validateTicket(scan(code, eventId)).getData();
+        assertThat(admitted.getResult()).isEqualTo(ScanResult.ADMITTED);
+        assertThat(admitted.getTicketId()).isEqualTo(ticketId);
+        assertThat(admitted.getEntryCount()).isEqualTo(1);
+        assertThat(admitted.getGate()).isEqualTo("Main gate");
+        ErrorEnvelope again = failure(409, () -> new CheckInApi(scanner).validateTicket(scan(code, eventId)), scanner);
+        assertThat(again.getError().getCode()).isEqualTo(ErrorCode.ALREADY_CHECKED_IN);
+        assertThat(again.getError().getDetails()).containsEntry("ticketId", ticketId.toString())
+                .containsEntry("gate", "Main gate").containsEntry("scanner", "Front door phone");
+    }
+
+    @Test
+    void aGeneratedClientSetsThePayoutAccountAndReadsTheBalance() throws Exception {
+        Sale sale = oneTicketSold("contract-payouts", "Payout gig", "30.00");
+
+        PayoutsApi payouts = new PayoutsApi(client(sale.organizer().api.accessToken()));
+        String account = "acct_" + letters() + "0123456789";
+        PayoutAccount set = payouts.setPayoutAccount(new PayoutAccountRequest().provider("STRIPE").accountId(account))
+                .getData();
+        assertThat(set.getProvider()).isEqualTo("STRIPE");
+        assertThat(set.getAccountId()).isEqualTo(account);
+        assertThat(set.getHeld()).isFalse();
+        List<PayoutBalance> balances = payouts.getPayoutBalance().getData();
+        assertThat(balances).extracting(PayoutBalance::getEventId).containsExactly(sale.eventId());
+        PayoutBalance balance = balances.get(0);
+        assertThat(balance.getEventStatus()).isEqualTo(EventStatus.PUBLISHED);
+        assertThat(balance.getCurrency()).isEqualTo("USD");
+        assertThat(balance.getCaptured()).isEqualByComparingTo("30.00");
+        assertThat(balance.getRefunded()).isEqualByComparingTo("0");
+        assertThat(balance.getFees()).isNegative();
+        assertThat(balance.getPaidOut()).isEqualByComparingTo("0");
+        assertThat(balance.getBalance()).isEqualByComparingTo(balance.getCaptured().add(balance.getFees()));
+    }
+
+    @Test
+    void anAdminsGeneratedClientBansAUserWhoseTokenIsThenRefused() throws Exception {
+        String email = TestUsers.uniqueEmail("banned");
+        IdentityApi identity = new IdentityApi(client(null));
+        UUID userId = identity.registerUser(new RegisterRequest().email(email).password("a fine passphrase")
+                .firstName("Bart").lastName("Banned")).getData().getId();
+        ApiClient user = client(identity.loginUser(new LoginRequest().email(email).password("a fine passphrase"))
+                .getData().getAccessToken());
+        assertThat(new IdentityApi(user).getMyProfile().getData().getId()).isEqualTo(userId);
+
+        AdminUser banned = new AdminApi(client(admin().accessToken())).banUser(userId,
+                new ReasonRequest().reason("Reselling tickets")).getData();
+        assertThat(banned.getId()).isEqualTo(userId);
+        assertThat(banned.getStatus()).isEqualTo(UserStatus.BANNED);
+        assertThat(banned.getBanReason()).isEqualTo("Reselling tickets");
+        ErrorEnvelope refused = failure(403, () -> new IdentityApi(user).getMyProfile(), user);
+        assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.ACCOUNT_DISABLED);
+    }
+
+    /** A scan at the door of the event: an entry, with a nonce of its own. */
+    private static ValidateTicketRequest scan(String code, UUID eventId) {
+        return new ValidateTicketRequest().code(code).eventId(eventId).direction(ScanDirection.ENTRY)
+                .nonce(UUID.randomUUID().toString());
+    }
+
+    /** A verified organizer's published event, and a new buyer who bought one of its tickets through the client. */
+    private record Sale(Organizer organizer, UUID eventId, ApiClient buyer, Order order) {
+    }
+
+    private Sale oneTicketSold(String name, String title, String price) throws Exception {
+        Api admin = admin();
+        Organizer organizer = Organizer.verified(api(), admin, name);
+        UUID eventId = UUID.fromString(organizer.published(admin, Organizer.eventBody(title + " " + letters(), "music",
+                "", SOON), price));
+        ApiClient buyer = signedIn(name + "-buyer");
+        Order order = bought(buyer, new EventsApi(buyer).getEvent(eventId).getData().getTiers().get(0).getId(), 1);
+        return new Sale(organizer, eventId, buyer, order);
+    }
+
+    /** {@code quantity} tickets of the tier, reserved, ordered and paid on the sandbox's checkout page. */
+    private Order bought(ApiClient buyer, UUID tierId, int quantity) throws Exception {
+        Reservation hold = new BookingApi(buyer).reserveTickets(new ReserveRequest().tierId(tierId).quantity(quantity),
+                null).getData();
+        PaymentsApi payments = new PaymentsApi(buyer);
+        OrderCheckout checkout = payments.createOrder(new OrderRequest()
+                .reservationIds(List.of(hold.getReservationId())), null).getData();
+        payOnTheCheckoutPage(checkout.getPaymentUrl());
+        return paid(payments, checkout.getOrderId());
     }
 
     /** A client of the deployment as one caller: its own (forwarded) address and, when signed in, its token. */
