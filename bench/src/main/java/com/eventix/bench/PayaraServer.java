@@ -59,11 +59,15 @@ final class PayaraServer implements AutoCloseable {
                 command.add(option);
             }
         }
-        // Extra JVM options for the server, e.g. a flight recording to profile a scenario:
-        // BENCH_SERVER_JAVA_OPTIONS="-XX:StartFlightRecording=filename=/tmp/server.jfr,settings=profile"
+        // Extra JVM options for every server, {dir} standing for the server's own run folder, e.g. a flight
+        // recording to profile a scenario:
+        // BENCH_SERVER_JAVA_OPTIONS="-XX:StartFlightRecording=filename={dir}/server.jfr,settings=profile"
         String extra = System.getenv("BENCH_SERVER_JAVA_OPTIONS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.strip().split("\\s+")));
+            String dir = workDir.toAbsolutePath().toString();
+            for (String option : extra.strip().split("\\s+")) {
+                command.add(option.replace("{dir}", dir));
+            }
         }
         // Later -D options override the defaults of jvm.options (server-side settings) and are read by
         // MicroProfile Config as the application's settings.
