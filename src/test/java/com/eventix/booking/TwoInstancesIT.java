@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventix.testing.Api;
 import com.eventix.testing.Db;
+import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import java.io.File;
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -146,6 +148,31 @@ class TwoInstancesIT {
         assertThat(statuses).filteredOn(status -> status == 409).as("ALREADY_CHECKED_IN").hasSize(39);
         assertThat(query("SELECT count(*) FROM checkin_admissions WHERE ticket_id = ?::uuid", ticketId)).isEqualTo(1);
         assertThat(query("SELECT count(*) FROM checkin_scans WHERE ticket_id = ?::uuid", ticketId)).isEqualTo(40);
+    }
+
+    @Test
+    void twoCopiesOfOneEmailHandledOnBothInstancesAtOnceSendItOnce() throws Exception {
+        // Each email twice on the notifications queue, the copies side by side (as after a re-send while the broker
+        // was away): the two instances' consumers take one copy each, at the same time.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int emails = 40;
+        Db.update("""
+                INSERT INTO outbox_messages (id, destination, payload, created_at)
+                SELECT gen_random_uuid(), 'eventix.notifications', json_build_object('notificationId', m.id,
+                       'type', 'TEST_COPY', 'to', 'copy-' || ? || '-' || m.n || '@eventix.test',
+                       'subject', 'One copy ' || m.n, 'body', 'sent once', 'attachments', json_build_array())::text,
+                       now() + make_interval(secs => m.n)
+                FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, ?::int) AS n) m,
+                     generate_series(1, 2) AS copy""", run, String.valueOf(emails));
+        for (int n = 1; n <= emails; n++) {
+            assertThat(Mailbox.await("copy-" + run + "-" + n + "@eventix.test", Duration.ofSeconds(60))).isPresent();
+        }
+        Thread.sleep(3_000);
+        for (int n = 1; n <= emails; n++) {
+            assertThat(Mailbox.to("copy-" + run + "-" + n + "@eventix.test")).as("email " + n).hasSize(1);
+        }
+        assertThat(Db.integer("SELECT count(*) FROM outbox_messages WHERE payload LIKE ? AND published_at IS NULL",
+                "%copy-" + run + "-%")).as("both copies of each handled").isZero();
     }
 
     private static int query(String sql, String id) throws Exception {

@@ -99,6 +99,15 @@ class PayoutsIT extends IntegrationTest {
         return "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
+    /** A new Stripe account of the sale's organizer, whose transfers the provider makes (and has none before). */
+    private String stripeAccountThatTakesTransfers(Sale sale) {
+        String destination = stripeAccount();
+        account(sale, "STRIPE", destination);
+        provider.stubFor(get(urlPathEqualTo("/v1/transfers")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
+        stubStripeTransfers(provider, destination);
+        return destination;
+    }
+
     private static void stubStripeTransfers(WireMockServer provider, String destination) {
         provider.stubFor(post(urlEqualTo("/v1/transfers")).withRequestBody(containing("destination=" + destination))
                 .willReturn(okJson("{\"id\":\"tr_" + destination.substring(5) + "\",\"object\":\"transfer\"}")));
@@ -107,10 +116,7 @@ class PayoutsIT extends IntegrationTest {
     @Test
     void aCompletedEventIsPaidOutOnceLessTheReserveAndTheReserveAfterItsPeriod() throws Exception {
         Sale sale = sale("payout-stripe", 2);
-        String destination = stripeAccount();
-        account(sale, "STRIPE", destination);
-        provider.stubFor(get(urlPathEqualTo("/v1/transfers")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
-        stubStripeTransfers(provider, destination);
+        String destination = stripeAccountThatTakesTransfers(sale);
 
         ended(sale.eventId(), 3);
         Thread.sleep(3_000);
@@ -157,12 +163,25 @@ class PayoutsIT extends IntegrationTest {
     }
 
     @Test
+    void anEventIsPaidOutBehindHundredsOfSettledOnesThatEndedBeforeIt() throws Exception {
+        Sale sale = sale("payout-crowd", 1);
+        String destination = stripeAccountThatTakesTransfers(sale);
+        // More completed events than a sweep's page, all in the window, all ended before this one, none owed anything.
+        Db.update("""
+                INSERT INTO events (id, organizer_id, title, category, location, start_time, end_time, status)
+                SELECT gen_random_uuid(), organizer_id, 'Settled night ' || n, category, location,
+                       now() - make_interval(days => 21), now() - make_interval(days => 20), 'COMPLETED'
+                FROM events, generate_series(1, 450) AS n WHERE id = ?::uuid""", sale.eventId());
+
+        ended(sale.eventId(), 8);
+        awaitTrue("the payout is paid", () -> payouts(sale).stream().anyMatch(p -> "PAID".equals(p.get("status"))));
+        assertThat(transfers(destination)).hasSize(1);
+    }
+
+    @Test
     void aPayoutMadeWhileTheBrokerIsDownIsSentOnceWhenItReturns() throws Exception {
         Sale sale = sale("payout-broker", 1);
-        String destination = stripeAccount();
-        account(sale, "STRIPE", destination);
-        provider.stubFor(get(urlPathEqualTo("/v1/transfers")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
-        stubStripeTransfers(provider, destination);
+        String destination = stripeAccountThatTakesTransfers(sale);
         services().broker.stop();
         try {
             ended(sale.eventId(), 8);

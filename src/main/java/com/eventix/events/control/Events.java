@@ -175,12 +175,19 @@ public class Events {
                 .page("e.startTime DESC, e.id", page, size);
     }
 
-    /** Completed events that ended in [from, to), oldest first (payouts looks at them). */
-    public List<Event> completedBetween(Instant from, Instant to, int limit) {
-        return em.createQuery("SELECT e FROM Event e WHERE e.status = :status AND e.endTime >= :from "
-                        + "AND e.endTime < :to ORDER BY e.endTime, e.id", Event.class)
-                .setParameter("status", Event.Status.COMPLETED).setParameter("from", from).setParameter("to", to)
-                .setMaxResults(limit).getResultList();
+    /**
+     * Completed events that ended in [from, to), oldest first, a page at a time: those after {@code after} (null for
+     * the first page) in that order. Payouts walks them all, so none is starved by older ones.
+     */
+    public List<Event> completedBetween(Instant from, Instant to, Event after, int limit) {
+        String next = after == null ? "" : " AND (e.endTime > :afterEnd OR (e.endTime = :afterEnd AND e.id > :afterId))";
+        var query = em.createQuery("SELECT e FROM Event e WHERE e.status = :status AND e.endTime >= :from "
+                        + "AND e.endTime < :to" + next + " ORDER BY e.endTime, e.id", Event.class)
+                .setParameter("status", Event.Status.COMPLETED).setParameter("from", from).setParameter("to", to);
+        if (after != null) {
+            query.setParameter("afterEnd", after.endTime()).setParameter("afterId", after.id());
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     /** Every event of one organizer, soonest first. */

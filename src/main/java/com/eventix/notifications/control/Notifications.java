@@ -6,9 +6,11 @@ import com.eventix.platform.messaging.Queues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -47,15 +49,22 @@ public class Notifications {
         return outbox.enqueue(Queues.NOTIFICATIONS, id, new EmailMessage(id, userId, type, to, subject, body, encoded));
     }
 
-    /** Sends the email unless it was already sent; a failure rolls back and the broker redelivers. */
+    /**
+     * Sends the email unless it was already sent; a failure rolls back and the message is tried again. Two copies of
+     * one message may be handled at once (a re-send after a broker outage, consumers on two instances): the row is
+     * written first and locked, so the second copy waits for the first one's outcome and finds it sent.
+     */
     @Transactional
     public void deliver(EmailMessage email) {
-        Notification notification = em.find(Notification.class, email.notificationId());
-        if (notification == null) {
-            notification = new Notification(email.notificationId(), email.userId(), email.type(),
-                    Notification.Channel.EMAIL, email.to(), email.subject(), email.body(), clock.instant());
-            em.persist(notification);
-        } else if (notification.isSent()) {
+        em.createNativeQuery("""
+                        INSERT INTO notifications (id, user_id, type, channel, recipient, subject, message, created_at)
+                        VALUES (?1, CAST(?2 AS uuid), ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING""")
+                .setParameter(1, email.notificationId()).setParameter(2, email.userId()).setParameter(3, email.type())
+                .setParameter(4, Notification.Channel.EMAIL.name()).setParameter(5, email.to())
+                .setParameter(6, email.subject()).setParameter(7, email.body())
+                .setParameter(8, clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate();
+        Notification notification = em.find(Notification.class, email.notificationId(), LockModeType.PESSIMISTIC_WRITE);
+        if (notification.isSent()) {
             return;
         }
         mailer.send(email.to(), email.subject(), email.body(), email.attachmentsOrNone());

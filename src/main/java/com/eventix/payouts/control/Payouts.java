@@ -2,6 +2,7 @@ package com.eventix.payouts.control;
 
 import com.eventix.events.control.Events;
 import com.eventix.events.entity.Event;
+import com.eventix.payments.control.Ledger;
 import com.eventix.payments.control.providers.PaymentProviders;
 import com.eventix.payments.control.providers.PaymentProvider;
 import com.eventix.payments.control.providers.Transfer;
@@ -13,7 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,23 +41,49 @@ public class Payouts {
     @Inject
     Events events;
     @Inject
+    Ledger ledger;
+    @Inject
     PaymentProviders providers;
     @Inject
     Clock clock;
 
-    /** The sweep: payouts for events whose time has come, then payouts whose next attempt is due back on the queue. */
+    /**
+     * The sweep: payouts for every event in the window that is owed something now (after its reserve), then payouts
+     * whose next attempt is due back on the queue. The window is walked page by page and only owed events are
+     * locked and paid, so a platform with many settled events still reaches the newest ones on every sweep.
+     */
     public void sweep() {
         Instant now = clock.instant();
-        for (Event event : events.completedBetween(settings.lookBackTo(now), settings.endedBy(now), BATCH)) {
-            try {
-                records.makeFor(event.id(), event.organizerId(), event.endTime(), now);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not make the payout of event " + event.id() + "; the next sweep retries", e);
+        List<Event> page = events.completedBetween(settings.lookBackTo(now), settings.endedBy(now), null, BATCH);
+        while (!page.isEmpty()) {
+            for (Event event : owed(page, now)) {
+                try {
+                    records.makeFor(event.id(), event.organizerId(), event.endTime(), now);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not make the payout of event " + event.id()
+                            + "; the next sweep retries", e);
+                }
             }
+            page = page.size() < BATCH ? List.of()
+                    : events.completedBetween(settings.lookBackTo(now), settings.endedBy(now), page.get(BATCH - 1), BATCH);
         }
         while (records.requeueDue(clock.instant(), BATCH).size() == BATCH) {
             // more are due: keep going
         }
+    }
+
+    /** The events of the page whose ledger owes their organizer more than the reserve kept at {@code now}. */
+    private List<Event> owed(List<Event> page, Instant now) {
+        Map<UUID, Event> byId = new LinkedHashMap<>();
+        page.forEach(e -> byId.put(e.id(), e));
+        Set<UUID> owed = new HashSet<>();
+        for (Ledger.Balance balance : ledger.balances(byId.keySet())) {
+            Event event = byId.get(balance.eventId());
+            if (balance.total() - settings.reserveOn(balance.captured(), event.endTime(), now) > 0) {
+                owed.add(event.id());
+            }
+        }
+        return page.stream().filter(e -> owed.contains(e.id())).toList();
     }
 
     /** One attempt at sending the payout (the payouts queue's consumer calls it). */
