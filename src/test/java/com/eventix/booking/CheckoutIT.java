@@ -165,7 +165,9 @@ class CheckoutIT extends IntegrationTest {
             var session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
             var message = session.createTextMessage(payload);
             message.setStringProperty("eventixMessageId", outboxId(buyer.email()));
-            session.createProducer(session.createQueue("eventix.notifications")).send(message);
+            String namespace = api().get("/health/ready").then().extract().jsonPath()
+                    .getString("checks.find { it.name == 'broker' }.data.queueNamespace");
+            session.createProducer(session.createQueue("eventix.notifications." + namespace)).send(message);
         }
         Thread.sleep(3000);
         assertThat(Mailbox.to(buyer.email(), "Your tickets")).hasSize(1);

@@ -2,6 +2,7 @@ package com.eventix.platform.health;
 
 import com.eventix.platform.messaging.Broker;
 import com.eventix.platform.messaging.OutboxRelay;
+import com.eventix.platform.messaging.QueueNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,7 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports the broker and the outbox backlog. Stays UP while the broker is away: messages wait in the outbox
+ * Reports the broker, this deployment's namespace on it (its queues are named "eventix.notifications." and the
+ * namespace, and so on) and the outbox backlog. Stays UP while the broker is away: messages wait in the outbox
  * (in PostgreSQL) and go out when it returns, so requests can still be served.
  */
 @Readiness
@@ -19,6 +21,8 @@ public class BrokerReadiness implements HealthCheck {
     Broker broker;
     @Inject
     OutboxRelay relay;
+    @Inject
+    QueueNames names;
 
     @Override
     public HealthCheckResponse call() {
@@ -26,6 +30,7 @@ public class BrokerReadiness implements HealthCheck {
         return HealthCheckResponse.named("broker").up()
                 .withData("reachable", reachable)
                 .withData("url", broker.url())
+                .withData("queueNamespace", names.namespace())
                 .withData("outboxPending", relay.pending())
                 .build();
     }

@@ -38,6 +38,8 @@ public class OutboxRelay {
     Broker broker;
     @Inject
     OutboxStore store;
+    @Inject
+    QueueNames names;
 
     private final AtomicBoolean running = new AtomicBoolean(false);
     private Connection connection;
@@ -99,7 +101,7 @@ public class OutboxRelay {
             // Artemis drops a duplicate of a message it already has (same id), e.g. after a re-send following a
             // crash; a retry after a failure is a new sending of the message, so the attempt is part of the id.
             jms.setStringProperty("_AMQ_DUPL_ID", message.id() + ":" + message.attempts());
-            producer.send(session.createQueue(message.destination()), jms);
+            producer.send(session.createQueue(names.of(message.destination())), jms);
         } catch (JMSException e) {
             throw new IllegalStateException("broker send failed: " + e.getMessage(), e);
         }

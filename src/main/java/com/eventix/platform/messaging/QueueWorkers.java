@@ -40,6 +40,8 @@ public class QueueWorkers {
     Instance<MessageHandler> handlers;
     @Inject
     OutboxStore store;
+    @Inject
+    QueueNames names;
 
     private final List<Worker> workers = new ArrayList<>();
 
@@ -76,7 +78,7 @@ public class QueueWorkers {
                     connection = c;
                     backOff = 500;
                     Session session = c.createSession(true, Session.SESSION_TRANSACTED);
-                    MessageConsumer consumer = session.createConsumer(session.createQueue(handler.queue()));
+                    MessageConsumer consumer = session.createConsumer(session.createQueue(names.of(handler.queue())));
                     while (running) {
                         Message message = consumer.receive(1000);
                         if (message != null) {

@@ -3,11 +3,14 @@ package com.eventix.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.Db;
+import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import java.io.File;
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,13 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two deployments (each its own database, as staging and production would be) sharing one Redis: each caches
- * in its own namespace, so neither ever serves the other's events.
+ * Two deployments (each its own database, as staging and production would be) sharing one Redis and one broker:
+ * each caches in its own namespace, so neither ever serves the other's events, and each takes only its own
+ * messages off the broker.
  */
 @ExtendWith(SuiteServicesExtension.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SharedRedisIT {
+class SharedServicesIT {
     @Deployment(name = "a", testable = false)
     @TargetsContainer("payara-micro")
     static WebArchive a() {
@@ -99,5 +103,31 @@ class SharedRedisIT {
         b.post("/api/v1/checkin/devices/token", java.util.Map.of("deviceKey", "evxd_demo-door-scanner-2026"))
                 .then().statusCode(200);
         b.login("attendee@eventix.local", "attendee-demo-2026");
+    }
+
+    @Test
+    void eachDeploymentTakesOnlyItsOwnMessagesOffTheSharedBroker() throws Exception {
+        // Emails A's outbox sends: B, on the same broker, must leave them to A (it could not apply them to its
+        // database: a payout it does not know would be dropped, a notification recorded in the wrong place).
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int emails = 30;
+        Db.update("""
+                INSERT INTO outbox_messages (id, destination, payload)
+                SELECT gen_random_uuid(), 'eventix.notifications', json_build_object('notificationId', gen_random_uuid(),
+                       'type', 'TEST_SHARED', 'to', 'shared-' || ? || '-' || n || '@eventix.test',
+                       'subject', 'Only from A', 'body', 'A', 'attachments', json_build_array())::text
+                FROM generate_series(1, ?::int) AS n""", run, String.valueOf(emails));
+        for (int n = 1; n <= emails; n++) {
+            assertThat(Mailbox.await("shared-" + run + "-" + n + "@eventix.test", Duration.ofSeconds(60))).isPresent();
+        }
+        assertThat(Db.integer("SELECT count(*) FROM notifications WHERE recipient LIKE ? AND sent_at IS NOT NULL",
+                "shared-" + run + "-%")).as("every one sent by A, and recorded in A's database").isEqualTo(emails);
+        String namespaceOfA = health(Api.at(aUrl));
+        assertThat(namespaceOfA).matches("[0-9a-f]{16}").isNotEqualTo(health(Api.at(bUrl)));
+    }
+
+    private static String health(Api api) {
+        return api.get("/health/ready").then().statusCode(200).extract().jsonPath()
+                .getString("checks.find { it.name == 'broker' }.data.queueNamespace");
     }
 }
