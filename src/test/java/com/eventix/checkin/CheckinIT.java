@@ -543,4 +543,48 @@ class CheckinIT extends IntegrationTest {
         refused(scanner(show.id(), "Not this night", null, null).api().post("/api/v1/checkin/event/" + night.id()
                 + "/sync", Map.of("scans", secondBatch)), 403, "FORBIDDEN");
     }
+    @Test
+    void oneSyncedBatchIsDecidedInTheOrderItsScansWereMade() throws Exception {
+        Show night = show("Batch night");
+        Person holder = person("batch");
+        List<String> ids = tickets(holder, night.tierId(), 3);
+        String twice = code(holder, ids.get(0));
+        String roaming = code(holder, ids.get(1));
+        String lounge = list(night.id(), Map.of("name", "Batch lounge", "scansExits", true));
+        Scanner phone = scanner(night.id(), "Batch phone", "North", null);
+        Instant doors = Instant.now().minusSeconds(900);
+        java.util.function.BiFunction<Map<String, Object>, Map<String, Object>, Map<String, Object>> with = (a, b) -> {
+            Map<String, Object> both = new java.util.HashMap<>(a);
+            both.putAll(b);
+            return both;
+        };
+        // Sent out of order: the server decides them by when they were made.
+        List<Map<String, Object>> batch = List.of(
+                offlineScan("b-4", twice, doors.plusSeconds(40), "ADMITTED"),
+                offlineScan("b-1", twice, doors, "ADMITTED"),
+                offlineScan("b-1", twice, doors, "ADMITTED"),
+                with.apply(offlineScan("b-2", roaming, doors.plusSeconds(10), "ADMITTED"), Map.of("listId", lounge)),
+                with.apply(offlineScan("b-3", roaming, doors.plusSeconds(20), "ADMITTED"),
+                        Map.of("listId", lounge, "direction", "EXIT", "localResult", "EXITED")),
+                with.apply(offlineScan("b-5", roaming, doors.plusSeconds(50), "ADMITTED"), Map.of("listId", lounge)),
+                offlineScan("b-6", twice.substring(0, twice.length() - 3) + "AAA", doors.plusSeconds(60), "REFUSED"),
+                with.apply(offlineScan("b-7", code(holder, ids.get(2)), doors.plusSeconds(70), "ADMITTED"),
+                        Map.of("listId", UUID.randomUUID().toString())));
+        JsonPath verdicts = phone.api().post("/api/v1/checkin/event/" + night.id() + "/sync", Map.of("scans", batch))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(verdicts.getList("data.nonce", String.class))
+                .containsExactly("b-4", "b-1", "b-1", "b-2", "b-3", "b-5", "b-6", "b-7");
+        assertThat(verdicts.getList("data.verdict", String.class)).containsExactly("DUPLICATE", "ACCEPTED", "ACCEPTED",
+                "ACCEPTED", "ACCEPTED", "ACCEPTED", "INVALID", "INVALID");
+        assertThat(verdicts.getString("data[0].firstAdmission.scanner")).isEqualTo("Batch phone");
+        assertThat(verdicts.getBoolean("data[0].firstAdmission.scannedBefore")).isTrue();
+        assertThat(verdicts.getString("data[6].reason")).isEqualTo("BAD_SIGNATURE");
+        assertThat(verdicts.getString("data[7].reason")).isEqualTo("NOT_FOUND");
+        assertThat(Db.rows("SELECT nonce || ' ' || result FROM checkin_scans WHERE event_id = ?::uuid ORDER BY scanned_at",
+                night.id())).containsExactly("b-1 ADMITTED", "b-2 ADMITTED", "b-3 EXITED", "b-4 DUPLICATE",
+                "b-5 ADMITTED", "b-6 INVALID");
+        assertThat(Db.rows("SELECT cycle || ' ' || (exited_at IS NULL) FROM checkin_admissions WHERE ticket_id = ?::uuid "
+                + "ORDER BY cycle", ids.get(1))).containsExactly("1 false", "2 true");
+        assertThat(Db.rows("SELECT status FROM tickets WHERE id = ?::uuid", ids.get(0))).containsExactly("CHECKED_IN");
+    }
 }

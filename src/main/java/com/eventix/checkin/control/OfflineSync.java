@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +32,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * carries about 110 bytes of JSON per admitted ticket and list, 75 per transferred ticket and 40 per void one, so
  * about 6 MB with everyone inside and a tenth of them transferred (roughly 1 MB gzipped); deltas a few kB.
  *
- * <p>Synced scans are decided one by one, in the order they were made (scannedAt), each in its own transaction
- * and under the same rules and locks as online scans, judged as of when they were made. The admission on record
- * stays the one that reached the server first; a later one is kept as a DUPLICATE conflict, never overwriting it.
+ * <p>Synced scans are decided in the order they were made (scannedAt), under the same rules and locks as online
+ * scans, judged as of when they were made: a batch in one transaction, or, if it cannot be settled together, each
+ * in its own. The admission on record stays the one that reached the server first; a later one is kept as a
+ * DUPLICATE conflict, never overwriting it.
  */
 @ApplicationScoped
 public class OfflineSync {
@@ -82,16 +85,39 @@ public class OfflineSync {
         }
         List<ScanInput> byTime = scans.stream()
                 .sorted(Comparator.comparing(ScanInput::scannedAt).thenComparing(ScanInput::nonce)).toList();
-        Map<String, OfflineVerdict> verdicts = new java.util.HashMap<>();
+        Map<String, OfflineVerdict> verdicts = new HashMap<>();
+        // Each list asked for is resolved once: a scan for a list it may not scan for, or of another event, is told
+        // (not recorded); the others are decided together.
+        Map<UUID, Object> lists = new HashMap<>();
+        Map<ScanInput, UUID> listOf = new IdentityHashMap<>();
+        List<ScanInput> taken = new ArrayList<>();
         for (ScanInput scan : byTime) {
-            OfflineVerdict verdict;
-            try {
-                verdict = desk.sync(actor, scan);
-            } catch (ApiException e) {
-                // A scan that cannot be taken (a list it may not scan for, of another event) is told, not recorded.
-                verdict = OfflineVerdict.untaken(scan.nonce(), e.code().name());
+            Object list = lists.computeIfAbsent(scan.listId(), asked -> {
+                try {
+                    return desk.listFor(actor, scan).id();
+                } catch (ApiException e) {
+                    return e.code().name();
+                }
+            });
+            if (list instanceof UUID listId) {
+                listOf.put(scan, listId);
+                taken.add(scan);
+            } else {
+                verdicts.put(scan.nonce(), OfflineVerdict.untaken(scan.nonce(), (String) list));
             }
-            verdicts.put(scan.nonce(), verdict);
+        }
+        try {
+            verdicts.putAll(desk.syncAll(actor, taken, listOf));
+        } catch (RuntimeException batchFailed) {
+            // Something the batch could not settle together (the unique index refusing a stay, a lock timeout): each
+            // scan on its own, as online.
+            for (ScanInput scan : taken) {
+                try {
+                    verdicts.put(scan.nonce(), desk.sync(actor, scan));
+                } catch (ApiException e) {
+                    verdicts.put(scan.nonce(), OfflineVerdict.untaken(scan.nonce(), e.code().name()));
+                }
+            }
         }
         return scans.stream().map(s -> verdicts.get(s.nonce())).toList();
     }

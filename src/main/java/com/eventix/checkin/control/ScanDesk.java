@@ -50,20 +50,68 @@ public class ScanDesk {
     /** Decides and records an online scan (or a manual check-in) and tells the door. */
     @Transactional
     public ScanAnswer scan(ScanActor actor, ScanInput in) {
-        return answerOf(decide(actor, in));
+        return answerOf(decide(actor, in, listFor(actor, in), new OneByOne()));
     }
 
     /** Decides and records one scan an offline device made, and gives the server's verdict on it. */
     @Transactional
     public OfflineVerdict sync(ScanActor actor, ScanInput in) {
-        return verdictOf(decide(actor, in));
+        return verdictOf(decide(actor, in, listFor(actor, in), new OneByOne()));
     }
 
-    private Scan decide(ScanActor actor, ScanInput in) {
+    /**
+     * Decides and records a batch of scans an offline device made, in the order given (the order they were made), in
+     * one transaction: their nonces and tickets are locked and what decides them read in a few statements, then each
+     * is decided under the same rules as {@link #sync} and the rows are written together. Answers the verdicts by
+     * nonce. {@code lists} names each scan's list (see {@link #listFor}).
+     */
+    @Transactional
+    public Map<String, OfflineVerdict> syncAll(ScanActor actor, List<ScanInput> byTime, Map<ScanInput, UUID> lists) {
+        Batch batch = new Batch(byTime);
+        Map<UUID, CheckinList> byId = new HashMap<>();
+        Map<String, OfflineVerdict> verdicts = new HashMap<>();
+        for (ScanInput in : byTime) {
+            CheckinList list = byId.computeIfAbsent(lists.get(in), id -> em.find(CheckinList.class, id));
+            verdicts.put(in.nonce(), verdictOf(decide(actor, in, list, batch)));
+        }
+        return verdicts;
+    }
+
+    /** The list a scan is for, and the actor may scan for (NOT_FOUND, FORBIDDEN). */
+    @Transactional
+    public CheckinList listFor(ScanActor actor, ScanInput in) {
+        UUID listId = in.listId();
+        if (listId == null && actor.device() != null && actor.device().listIds().size() == 1) {
+            listId = actor.device().listIds().iterator().next();
+        }
+        CheckinList list = listId == null ? lists.defaultOf(in.eventId()) : lists.find(in.eventId(), listId);
+        actor.requireList(list.id());
+        return list;
+    }
+
+    /**
+     * What deciding a scan reads and writes besides the decision itself: asked per scan online, read ahead for a whole
+     * batch of offline scans. Either way the scan's nonce is claimed and its ticket locked before it is decided.
+     */
+    private interface Records {
+        /** The scan recorded earlier with this one's nonce, if any (the nonce is claimed by now). */
+        Scan earlier(ScanInput in);
+
+        TicketCodes.Verified verify(String code, UUID eventId);
+
+        /** The ticket, locked; null if there is none. */
+        Ticket lockedTicket(UUID ticketId);
+
+        Admission lastStay(UUID ticketId, UUID listId);
+
+        void admitted(Admission stay);
+
+        Scan recorded(Scan scan);
+    }
+
+    private Scan decide(ScanActor actor, ScanInput in, CheckinList list, Records records) {
         Instant now = clock.instant();
-        CheckinList list = listFor(actor, in);
-        claimNonce(in);
-        Scan earlier = byNonce(in.eventId(), in.nonce());
+        Scan earlier = records.earlier(in);
         if (earlier != null) {
             return earlier;
         }
@@ -78,22 +126,22 @@ public class ScanDesk {
         UUID ticketId = in.ticketId();
         if (in.code() != null) {
             try {
-                TicketCodes.Verified verified = codes.verify(in.code(), in.eventId());
+                TicketCodes.Verified verified = records.verify(in.code(), in.eventId());
                 ticketId = verified.ticketId();
                 codeVersion = verified.codeVersion();
             } catch (InvalidTicketCodeException e) {
                 Refusal reason = e.reason() == InvalidTicketCodeException.Reason.WRONG_EVENT
                         ? Refusal.WRONG_EVENT : Refusal.BAD_SIGNATURE;
-                return record(new Scan(context, null, ScanResult.INVALID, reason, null));
+                return records.recorded(new Scan(context, null, ScanResult.INVALID, reason, null));
             }
         }
-        Ticket ticket = ticketId == null ? null : tickets.lockedForScan(ticketId);
+        Ticket ticket = ticketId == null ? null : records.lockedTicket(ticketId);
         if (ticket == null || !in.eventId().equals(ticket.eventId())) {
             if (in.code() == null) {
                 throw ApiException.notFound("Ticket");
             }
             // Signed by the event's key yet unknown: nothing this server issued.
-            return record(new Scan(context, null, ScanResult.INVALID, Refusal.BAD_SIGNATURE, null));
+            return records.recorded(new Scan(context, null, ScanResult.INVALID, Refusal.BAD_SIGNATURE, null));
         }
         Event event = em.find(Event.class, in.eventId());
         Refusal refusal = event.status() == Event.Status.CANCELLED ? Refusal.CANCELLED
@@ -102,30 +150,28 @@ public class ScanDesk {
             // A void ticket an offline device let in is a conflict to count, not only a refusal.
             boolean letInVoid = in.localAdmitted() && (refusal == Refusal.REVOKED || refusal == Refusal.REFUNDED
                     || refusal == Refusal.CANCELLED);
-            return record(new Scan(context, ticket.id(), letInVoid ? ScanResult.REVOKED_ADMITTED : ScanResult.INVALID,
+            return records.recorded(new Scan(context, ticket.id(), letInVoid ? ScanResult.REVOKED_ADMITTED : ScanResult.INVALID,
                     refusal, null));
         }
-        Admission last = lastStay(ticket.id(), list.id());
+        Admission last = records.lastStay(ticket.id(), list.id());
         return switch (list.move(in.direction(), last)) {
             case ENTER -> {
                 Admission stay = new Admission(ticket.id(), in.eventId(), list.id(), CheckinList.nextCycle(last),
                         scannedAt, context.gate(), actor.asScanner());
-                em.persist(stay);
-                // Flushed first: the scan row refers to it, and the unique index speaks here if anything slipped by.
-                em.flush();
+                records.admitted(stay);
                 ticket.checkIn(scannedAt);
-                yield record(new Scan(context, ticket.id(), ScanResult.ADMITTED, null, stay.id()));
+                yield records.recorded(new Scan(context, ticket.id(), ScanResult.ADMITTED, null, stay.id()));
             }
             case LEAVE -> {
                 last.exit(scannedAt, context.gate());
-                yield record(new Scan(context, ticket.id(), ScanResult.EXITED, null, last.id()));
+                yield records.recorded(new Scan(context, ticket.id(), ScanResult.EXITED, null, last.id()));
             }
             // Kept as it is, never overwritten: the admission on record stays the one that reached the server first.
-            case ALREADY_INSIDE -> record(new Scan(context, ticket.id(), in.localAdmitted() ? ScanResult.DUPLICATE
+            case ALREADY_INSIDE -> records.recorded(new Scan(context, ticket.id(), in.localAdmitted() ? ScanResult.DUPLICATE
                     : ScanResult.ALREADY_CHECKED_IN, null, last.id()));
-            case NOT_INSIDE -> record(new Scan(context, ticket.id(), ScanResult.NOT_CHECKED_IN, null,
+            case NOT_INSIDE -> records.recorded(new Scan(context, ticket.id(), ScanResult.NOT_CHECKED_IN, null,
                     last == null ? null : last.id()));
-            case EXITS_NOT_SCANNED -> record(new Scan(context, ticket.id(), ScanResult.EXITS_NOT_SCANNED, null, null));
+            case EXITS_NOT_SCANNED -> records.recorded(new Scan(context, ticket.id(), ScanResult.EXITS_NOT_SCANNED, null, null));
         };
     }
 
@@ -143,38 +189,138 @@ public class ScanDesk {
         return list.refusal(ticket.tierId(), at).orElse(null);
     }
 
-    private CheckinList listFor(ScanActor actor, ScanInput in) {
-        UUID listId = in.listId();
-        if (listId == null && actor.device() != null && actor.device().listIds().size() == 1) {
-            listId = actor.device().listIds().iterator().next();
+    private static String nonceKey(ScanInput in) {
+        return "checkin-nonce:" + in.eventId() + ":" + in.nonce();
+    }
+
+    /** Online: each read and write as the scan needs it. */
+    private final class OneByOne implements Records {
+        @Override
+        public Scan earlier(ScanInput in) {
+            // Two scans with one nonce run one after the other, so the second finds the first.
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, nonceKey(in)).getSingleResult();
+            List<Scan> found = em.createQuery("SELECT s FROM Scan s WHERE s.eventId = :event AND s.nonce = :nonce",
+                    Scan.class).setParameter("event", in.eventId()).setParameter("nonce", in.nonce()).getResultList();
+            return found.isEmpty() ? null : found.get(0);
         }
-        CheckinList list = listId == null ? lists.defaultOf(in.eventId()) : lists.find(in.eventId(), listId);
-        actor.requireList(list.id());
-        return list;
+
+        @Override
+        public TicketCodes.Verified verify(String code, UUID eventId) {
+            return codes.verify(code, eventId);
+        }
+
+        @Override
+        public Ticket lockedTicket(UUID ticketId) {
+            return tickets.lockedForScan(ticketId);
+        }
+
+        @Override
+        public Admission lastStay(UUID ticketId, UUID listId) {
+            List<Admission> stays = em.createQuery("SELECT a FROM Admission a WHERE a.ticketId = :ticket "
+                            + "AND a.listId = :list ORDER BY a.cycle DESC", Admission.class)
+                    .setParameter("ticket", ticketId).setParameter("list", listId).setMaxResults(1).getResultList();
+            return stays.isEmpty() ? null : stays.get(0);
+        }
+
+        @Override
+        public void admitted(Admission stay) {
+            em.persist(stay);
+            // Flushed first: the scan row refers to it, and the unique index speaks here if anything slipped by.
+            em.flush();
+        }
+
+        @Override
+        public Scan recorded(Scan scan) {
+            em.persist(scan);
+            return scan;
+        }
     }
 
-    /** Two scans with one nonce run one after the other, so the second finds the first. */
-    private void claimNonce(ScanInput in) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "checkin-nonce:" + in.eventId() + ":" + in.nonce()).getSingleResult();
-    }
+    /**
+     * Offline, a whole batch: every nonce is claimed (in one order, so batches never deadlock), the codes verified,
+     * the tickets locked in id order (as refunds lock them) and their stays read, up front; the batch's own scans and
+     * stays are seen by the scans after them. Rows are written at commit (the scans' reference to their stay is
+     * checked there), where the unique index still has the last word.
+     */
+    private final class Batch implements Records {
+        private final Map<String, Scan> byNonce = new HashMap<>();
+        private final Map<String, Object> verified = new HashMap<>();
+        private final Map<UUID, Ticket> locked = new HashMap<>();
+        private final Map<List<UUID>, Admission> lastStays = new HashMap<>();
 
-    private Scan byNonce(UUID eventId, String nonce) {
-        List<Scan> found = em.createQuery("SELECT s FROM Scan s WHERE s.eventId = :event AND s.nonce = :nonce",
-                Scan.class).setParameter("event", eventId).setParameter("nonce", nonce).getResultList();
-        return found.isEmpty() ? null : found.get(0);
-    }
+        Batch(List<ScanInput> scans) {
+            if (scans.isEmpty()) {
+                return;
+            }
+            UUID eventId = scans.get(0).eventId();
+            jakarta.json.JsonArrayBuilder keys = jakarta.json.Json.createArrayBuilder();
+            scans.stream().map(ScanDesk::nonceKey).distinct().forEach(keys::add);
+            em.createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM "
+                            + "(SELECT k FROM json_array_elements_text(CAST(?1 AS json)) AS k ORDER BY k) AS sorted")
+                    .setParameter(1, keys.build().toString()).getSingleResult();
+            List<String> nonces = scans.stream().map(ScanInput::nonce).distinct().toList();
+            em.createQuery("SELECT s FROM Scan s WHERE s.eventId = :event AND s.nonce IN :nonces", Scan.class)
+                    .setParameter("event", eventId).setParameter("nonces", nonces).getResultList()
+                    .forEach(scan -> byNonce.put(scan.nonce(), scan));
+            java.util.Set<UUID> ticketIds = new java.util.HashSet<>();
+            for (ScanInput in : scans) {
+                if (in.code() != null && !verified.containsKey(in.code())) {
+                    try {
+                        TicketCodes.Verified code = codes.verify(in.code(), eventId);
+                        verified.put(in.code(), code);
+                        ticketIds.add(code.ticketId());
+                    } catch (InvalidTicketCodeException e) {
+                        verified.put(in.code(), e);
+                    }
+                } else if (in.ticketId() != null) {
+                    ticketIds.add(in.ticketId());
+                }
+            }
+            locked.putAll(tickets.lockedForScan(ticketIds));
+            if (!ticketIds.isEmpty()) {
+                em.createQuery("SELECT a FROM Admission a WHERE a.ticketId IN :tickets ORDER BY a.cycle DESC",
+                                Admission.class).setParameter("tickets", ticketIds).getResultList()
+                        .forEach(stay -> lastStays.putIfAbsent(List.of(stay.ticketId(), stay.listId()), stay));
+            }
+        }
 
-    private Admission lastStay(UUID ticketId, UUID listId) {
-        List<Admission> stays = em.createQuery("SELECT a FROM Admission a WHERE a.ticketId = :ticket "
-                        + "AND a.listId = :list ORDER BY a.cycle DESC", Admission.class)
-                .setParameter("ticket", ticketId).setParameter("list", listId).setMaxResults(1).getResultList();
-        return stays.isEmpty() ? null : stays.get(0);
-    }
+        @Override
+        public Scan earlier(ScanInput in) {
+            return byNonce.get(in.nonce());
+        }
 
-    private Scan record(Scan scan) {
-        em.persist(scan);
-        return scan;
+        @Override
+        public TicketCodes.Verified verify(String code, UUID eventId) {
+            Object known = verified.get(code);
+            if (known instanceof InvalidTicketCodeException e) {
+                throw e;
+            }
+            return known == null ? codes.verify(code, eventId) : (TicketCodes.Verified) known;
+        }
+
+        @Override
+        public Ticket lockedTicket(UUID ticketId) {
+            return locked.containsKey(ticketId) ? locked.get(ticketId) : tickets.lockedForScan(ticketId);
+        }
+
+        @Override
+        public Admission lastStay(UUID ticketId, UUID listId) {
+            return lastStays.get(List.of(ticketId, listId));
+        }
+
+        @Override
+        public void admitted(Admission stay) {
+            em.persist(stay);
+            lastStays.put(List.of(stay.ticketId(), stay.listId()), stay);
+        }
+
+        @Override
+        public Scan recorded(Scan scan) {
+            em.persist(scan);
+            byNonce.put(scan.nonce(), scan);
+            return scan;
+        }
     }
 
     /** The answer a scan gave: rebuilt from the scan row, so a repeat of its nonce hears the same. */

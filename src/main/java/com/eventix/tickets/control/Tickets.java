@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Issuing tickets for paid orders and showing them to their owners. */
@@ -62,6 +63,16 @@ public class Tickets {
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket lockedForScan(UUID ticketId) {
         return em.find(Ticket.class, ticketId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The tickets of a batch of scans, locked in id order (as refunds and cancellations lock them), by id. */
+    public Map<UUID, Ticket> lockedForScan(Collection<UUID> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT t FROM Ticket t WHERE t.id IN :ids ORDER BY t.id", Ticket.class)
+                .setParameter("ids", ticketIds).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().collect(java.util.stream.Collectors.toMap(Ticket::id, t -> t));
     }
 
     /** Voids the tickets of a cancelled event (see {@link Ticket#cancel}), locked in id order like refunds. */
