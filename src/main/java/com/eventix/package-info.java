@@ -1,8 +1,8 @@
 /**
  * Eventix: one package per feature, and the features depend on each other in one direction only, from the highest
- * to the lowest: demo → admin → payouts → checkin → payments → tickets → booking → events → organizers → identity →
- * notifications → platform. A feature may use any feature after it in that line and none before it (checkin has
- * its place before it exists); nothing uses demo, and platform uses no feature.
+ * to the lowest: demo → admin → analytics → payouts → checkin → payments → tickets → booking → events → organizers →
+ * identity → notifications → platform. A feature may use any feature after it in that line and none before it;
+ * nothing uses demo, and platform uses no feature.
  *
  * <p>Where a lower feature must let a higher one act, it does not call up: it fires a CDI event that the higher one
  * observes (booking fires {@code OrderPaid}, which tickets observes to issue the order's tickets; events fires
