@@ -46,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                         + "out"),
                 @Tag(name = "Check-in", description = "At the door: check-in lists, scanner devices and their "
                         + "tokens, ticket validation, live figures and the attendee list"),
+                @Tag(name = "Notifications", description = "Your inbox: every email Eventix sent you, read or not"),
                 @Tag(name = "Analytics", description = "Organizers' sales figures: tickets, money, the funnel from hold "
                         + "to payment, tiers, per day and per hour"),
                 @Tag(name = "Admin", description = "Moderation of organizers and events, and the audit log")})

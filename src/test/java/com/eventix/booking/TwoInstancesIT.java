@@ -175,6 +175,50 @@ class TwoInstancesIT {
                 "%copy-" + run + "-%")).as("both copies of each handled").isZero();
     }
 
+    /**
+     * An event a day away: each holder of its tickets is reminded once by email, though both instances sweep every
+     * second; a holder who switched reminders off finds it in the inbox only; holders of a later event wait.
+     */
+    @Test
+    void eachTicketHolderIsRemindedOnceTheDayBeforeThoughBothInstancesSweep() throws Exception {
+        Api first = Api.at(firstUrl);
+        Api admin = first.as((String) first.login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD).get("accessToken"));
+        Organizer organizer = Organizer.verified(Api.at(secondUrl), admin, "reminder");
+        String tomorrow = organizer.published(admin, Organizer.eventBody("Reminder night", "music", "",
+                Instant.now().plus(23, ChronoUnit.HOURS)), "5.00");
+        String later = organizer.published(admin, Organizer.eventBody("Reminder later", "music", "",
+                Instant.now().plus(3, ChronoUnit.DAYS)), "5.00");
+        String quiet = TestUsers.uniqueEmail("reminder-quiet");
+        Api quietBuyer = signedIn(Api.at(secondUrl), quiet);
+        quietBuyer.put("/api/v1/users/me/notification-preferences", Map.of("preferences",
+                List.of(Map.of("kind", "EVENT_REMINDER", "email", false)))).then().statusCode(200);
+        String keen = TestUsers.uniqueEmail("reminder-keen");
+        Api keenBuyer = signedIn(Api.at(firstUrl), keen);
+        com.eventix.testing.Purchases.paid(keenBuyer, organizer.event(tomorrow).getString("data.tiers[0].id"), 2);
+        com.eventix.testing.Purchases.paid(quietBuyer, organizer.event(tomorrow).getString("data.tiers[0].id"), 1);
+        com.eventix.testing.Purchases.paid(keenBuyer, organizer.event(later).getString("data.tiers[0].id"), 1);
+
+        assertThat(Mailbox.await(keen, "Reminder: Reminder night", Duration.ofSeconds(30))).isPresent();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (query("SELECT count(*) FROM notifications WHERE type = 'EVENT_REMINDER' AND channel = 'IN_APP' "
+                + "AND recipient = ?", quiet) == 0) {
+            assertThat(Instant.now()).as("the quiet holder's reminder reaches the inbox").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        Thread.sleep(3_000); // a few more sweeps of both instances
+        assertThat(Mailbox.to(keen, "Reminder: Reminder night")).as("one reminder, two tickets").hasSize(1);
+        assertThat(Mailbox.to(quiet, "Reminder")).as("reminder emails switched off").isEmpty();
+        assertThat(quietBuyer.get("/api/v1/notifications").then().statusCode(200).extract().jsonPath()
+                .getList("data.items.type")).contains("EVENT_REMINDER");
+        assertThat(Mailbox.to(keen, "Reminder: Reminder later")).as("three days away").isEmpty();
+        assertThat(query("SELECT count(*) FROM event_reminders WHERE event_id = ?::uuid", tomorrow)).isEqualTo(2);
+        assertThat(query("SELECT count(*) FROM event_reminders WHERE event_id = ?::uuid", later)).isZero();
+    }
+
+    private static Api signedIn(Api anonymous, String email) {
+        return anonymous.as((String) anonymous.registerAndLogin(email, "reminder passphrase").get("accessToken"));
+    }
+
     private static int query(String sql, String id) throws Exception {
         return Db.integer(sql, id);
     }

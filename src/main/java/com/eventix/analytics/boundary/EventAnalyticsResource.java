@@ -9,18 +9,17 @@ import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,11 +51,8 @@ public class EventAnalyticsResource {
     @APIResponse(responseCode = "400", description = AnalyticsParameters.BAD_PERIOD)
     @APIResponse(responseCode = "403", description = "FORBIDDEN: the event belongs to another organizer")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such event")
-    public Response getEventAnalytics(@PathParam("eventId") UUID eventId,
-                                      @Parameter(description = AnalyticsParameters.FROM) @QueryParam("from") String from,
-                                      @Parameter(description = AnalyticsParameters.TO) @QueryParam("to") String to,
-                                      @Parameter(description = AnalyticsParameters.TZ) @QueryParam("tz") String tz) {
-        return Responses.ok(analytics.ofEvent(new Events.Actor(currentUser.id(), false, origin.get()), eventId, from,
-                to, tz));
+    public Response getEventAnalytics(@PathParam("eventId") UUID eventId, @BeanParam AnalyticsParameters period) {
+        Events.Actor actor = new Events.Actor(currentUser.id(), false, origin.get());
+        return Responses.ok(analytics.ofEvent(actor, eventId, period.from, period.to, period.tz));
     }
 }

@@ -7,16 +7,15 @@ import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,9 +41,7 @@ public class OrganizerAnalyticsResource {
             content = @Content(schema = @Schema(implementation = SalesReport.class)))
     @APIResponse(responseCode = "400", description = AnalyticsParameters.BAD_PERIOD)
     @APIResponse(responseCode = "404", description = "NOT_FOUND: you have no organizer profile")
-    public Response getOrganizerAnalytics(@Parameter(description = AnalyticsParameters.FROM) @QueryParam("from") String from,
-                                          @Parameter(description = AnalyticsParameters.TO) @QueryParam("to") String to,
-                                          @Parameter(description = AnalyticsParameters.TZ) @QueryParam("tz") String tz) {
-        return Responses.ok(analytics.ofOrganizer(currentUser.id(), from, to, tz));
+    public Response getOrganizerAnalytics(@BeanParam AnalyticsParameters period) {
+        return Responses.ok(analytics.ofOrganizer(currentUser.id(), period.from, period.to, period.tz));
     }
 }

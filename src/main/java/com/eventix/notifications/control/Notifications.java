@@ -28,6 +28,8 @@ public class Notifications {
     @Inject
     Mailer mailer;
     @Inject
+    NotificationPreferences preferences;
+    @Inject
     Clock clock;
 
     /** A file sent with an email (a ticket's QR code, for instance). */
@@ -39,9 +41,20 @@ public class Notifications {
         return email(userId, to, type, subject, body, List.of());
     }
 
+    /**
+     * Queues the email, or, when the user switched this kind of email off ({@link NotificationPreferences}), puts it
+     * in their inbox only.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID email(UUID userId, String to, String type, String subject, String body, List<Attachment> attachments) {
         UUID id = UUID.randomUUID();
+        if (!preferences.wantsEmail(userId, type)) {
+            Notification inboxOnly = new Notification(id, userId, type, Notification.Channel.IN_APP, to, subject, body,
+                    clock.instant());
+            inboxOnly.sent(clock.instant());
+            em.persist(inboxOnly);
+            return id;
+        }
         List<EmailMessage.EncodedAttachment> encoded = attachments.stream()
                 .map(a -> new EmailMessage.EncodedAttachment(a.fileName(), a.contentType(),
                         Base64.getEncoder().encodeToString(a.content())))

@@ -16,7 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "notifications")
 public class Notification {
-    /** Only EMAIL is sent today; IN_APP and PUSH are never set. */
+    /** EMAIL is mailed; IN_APP only reaches the inbox (a kind its user switched off by mail); PUSH is never set. */
     public enum Channel { EMAIL, IN_APP, PUSH }
 
     @Id
@@ -79,5 +79,30 @@ public class Notification {
 
     public String message() {
         return message;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public boolean isRead() {
+        return read;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Its user has seen it in their inbox. */
+    public void markRead() {
+        read = true;
     }
 }
