@@ -211,8 +211,12 @@ class TwoInstancesIT {
         assertThat(quietBuyer.get("/api/v1/notifications").then().statusCode(200).extract().jsonPath()
                 .getList("data.items.type")).contains("EVENT_REMINDER");
         assertThat(Mailbox.to(keen, "Reminder: Reminder later")).as("three days away").isEmpty();
-        assertThat(query("SELECT count(*) FROM event_reminders WHERE event_id = ?::uuid", tomorrow)).isEqualTo(2);
-        assertThat(query("SELECT count(*) FROM event_reminders WHERE event_id = ?::uuid", later)).isZero();
+        String told = "SELECT count(*) FROM event_notice_deliveries d JOIN event_notices n ON n.id = d.notice_id "
+                + "WHERE n.kind = 'REMINDER' AND n.event_id = ?::uuid";
+        assertThat(query(told, tomorrow)).as("both holders, once each").isEqualTo(2);
+        assertThat(query(told, later)).isZero();
+        assertThat(query("SELECT count(*) FROM event_notices WHERE kind = 'REMINDER' AND event_id = ?::uuid", tomorrow))
+                .as("one reminder however many instances sweep").isEqualTo(1);
     }
 
     private static Api signedIn(Api anonymous, String email) {

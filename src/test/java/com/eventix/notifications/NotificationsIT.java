@@ -99,6 +99,66 @@ class NotificationsIT extends IntegrationTest {
     }
 
     @Test
+    void holdersAreToldOfAnnouncementsAndOfANewTimeOnceEachWithinTheDailyLimit() throws Exception {
+        Api admin = admin();
+        Organizer organizer = Organizer.verified(api(), admin, "announcer");
+        Map<String, Object> body = Organizer.eventBody("Announced night", "music", "",
+                Instant.now().plus(20, ChronoUnit.DAYS));
+        String eventId = organizer.published(admin, body, "15.00");
+        String tierId = organizer.event(eventId).getString("data.tiers[0].id");
+        Person keen = person("announced-keen");
+        Person quiet = person("announced-quiet");
+        quiet.api().put("/api/v1/users/me/notification-preferences", Map.of("preferences",
+                List.of(Map.of("kind", "EVENT_ANNOUNCEMENT", "email", false)))).then().statusCode(200);
+        Purchases.paid(keen.api(), tierId, 2);
+        Purchases.paid(quiet.api(), tierId, 1);
+        String path = "/api/v1/events/" + eventId + "/announcements";
+
+        Organizer other = Organizer.verified(api(), admin, "announcer-other");
+        other.api.post(path, Map.of("subject", "Not mine", "message", "x")).then().statusCode(403);
+        keen.api().post(path, Map.of("subject", "Not an organizer", "message", "x")).then().statusCode(403);
+        organizer.api.post(path, Map.of("subject", "", "message", "x")).then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_FAILED"));
+        String draft = organizer.draft(Organizer.eventBody("Draft night", "music", "",
+                Instant.now().plus(20, ChronoUnit.DAYS)));
+        organizer.api.post("/api/v1/events/" + draft + "/announcements", Map.of("subject", "Early", "message", "x"))
+                .then().statusCode(409).body("error.code", equalTo("EVENT_NOT_PUBLISHED"));
+
+        organizer.api.post(path, Map.of("subject", "Doors open at 18:00", "message", "Come early."))
+                .then().statusCode(201).body("data.kind", equalTo("ANNOUNCEMENT"));
+        assertThat(Mailbox.await(keen.email(), "Doors open at 18:00", Duration.ofSeconds(30))).isPresent();
+        organizer.api.post(path, Map.of("subject", "Second", "message", "x")).then().statusCode(201);
+        organizer.api.post(path, Map.of("subject", "Third", "message", "x")).then().statusCode(201);
+        organizer.api.post(path, Map.of("subject", "Fourth", "message", "x")).then().statusCode(429)
+                .body("error.code", equalTo("RATE_LIMITED")).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+
+        // A new start time: every holder is told, also those who switched announcements off.
+        body.put("startTime", Instant.now().plus(21, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        body.put("endTime", Instant.now().plus(21, ChronoUnit.DAYS).plus(4, ChronoUnit.HOURS)
+                .truncatedTo(ChronoUnit.SECONDS).toString());
+        organizer.api.put("/api/v1/events/" + eventId, body).then().statusCode(200);
+        assertThat(Mailbox.await(keen.email(), "Announced night has changed", Duration.ofSeconds(30))).isPresent();
+        assertThat(Mailbox.await(quiet.email(), "Announced night has changed", Duration.ofSeconds(30))).isPresent();
+        assertThat(Mailbox.await(keen.email(), "Third", Duration.ofSeconds(30))).isPresent();
+        Thread.sleep(2_000); // more sweeps
+        assertThat(Mailbox.to(keen.email(), "Doors open at 18:00")).as("once, two tickets").hasSize(1);
+        assertThat(Mailbox.to(keen.email(), "has changed")).hasSize(1);
+        assertThat(Mailbox.to(quiet.email(), "Doors open")).as("announcement emails switched off").isEmpty();
+        assertThat(awaitInbox(quiet, Mailbox.to(quiet.email()).size() + 3).getList("data.items.subject", String.class))
+                .contains("Doors open at 18:00", "Second", "Third");
+
+        JsonPath mine = organizer.api.get(path).then().statusCode(200).extract().jsonPath();
+        assertThat(mine.getList("data.items.subject")).containsExactly("Third", "Second", "Doors open at 18:00");
+        other.api.get(path).then().statusCode(403);
+        JsonPath seen = admin.get("/api/v1/admin/event-notices?eventId=" + eventId).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(seen.getList("data.items.told", Integer.class)).containsOnly(2);
+        assertThat(admin.get("/api/v1/admin/event-notices?eventId=" + eventId + "&kind=CHANGE").then().statusCode(200)
+                .extract().jsonPath().getList("data.items.kind")).containsExactly("CHANGE");
+        admin.get("/api/v1/admin/event-notices?kind=null").then().statusCode(400);
+    }
+
+    @Test
     void reminderEmailsCanBeSwitchedOffButTicketsAndAccountMailsCannot() {
         Person someone = person("inbox-preferences");
         String path = "/api/v1/users/me/notification-preferences";

@@ -117,7 +117,7 @@ public final class SuiteServices {
         settings.put("HOLD_SWEEP_INTERVAL", "1s");
         settings.put("REFUND_RETRY_AFTER", "2s");
         settings.put("PAYOUT_SWEEP_INTERVAL", "1s");
-        settings.put("REMINDER_SWEEP_INTERVAL", "1s");
+        settings.put("NOTICE_SWEEP_INTERVAL", "1s");
         settings.put("PAYOUT_RETRY_DELAY", "1s");
         settings.put("PAYOUT_MAX_ATTEMPTS", "3");
         settings.put("REFUND_REFUSAL_RETRIES", "2");

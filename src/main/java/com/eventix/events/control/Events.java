@@ -42,6 +42,8 @@ public class Events {
     jakarta.enterprise.event.Event<EventCancelled> cancelled;
     @Inject
     jakarta.enterprise.event.Event<EventPublished> published;
+    @Inject
+    jakarta.enterprise.event.Event<EventRescheduled> rescheduled;
 
     /** Who acts: a user, and whether they act as an admin. */
     public record Actor(UUID userId, boolean admin, RequestOrigin origin) {
@@ -61,10 +63,17 @@ public class Events {
         Event event = owned(actor, eventId);
         List<TicketTier> tiers = tiersOf(eventId);
         int committed = tiers.stream().mapToInt(TicketTier::committed).sum();
+        Instant start = event.startTime();
+        Instant end = event.endTime();
+        String location = event.location();
         event.edit(details, committed, clock.instant());
         Tiers.checkVenueCapacity(event, tiers.stream().mapToInt(TicketTier::totalQuantity).sum());
         audit.success(actor.userId(), "EVENT_UPDATED", "event", eventId, actor.origin(), null);
         changed.fire(EventChanged.details(eventId));
+        if (event.isPublic() && (!start.equals(event.startTime()) || !end.equals(event.endTime())
+                || !location.equals(event.location()))) {
+            rescheduled.fire(new EventRescheduled(eventId, start, location));
+        }
         return event;
     }
 

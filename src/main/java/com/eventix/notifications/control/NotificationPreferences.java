@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Which kinds of notification a user wants by email. Only the kinds of {@link Switchable} can be switched off; the
- * rest (tickets, refunds, transfers, account and payout mails) are part of a purchase or an account and always sent.
+ * rest (tickets, refunds, transfers, changes of an event's time or place, account and payout mails) are part of a
+ * purchase or an account and always sent.
  * A kind switched off still reaches the user's inbox.
  */
 @ApplicationScoped
@@ -27,7 +28,9 @@ public class NotificationPreferences {
     /** The kinds of notification a user may stop getting by email. */
     public enum Switchable {
         /** A ticket holder's reminder the day before an event starts. */
-        EVENT_REMINDER
+        EVENT_REMINDER,
+        /** An organizer's message to the ticket holders of their event. */
+        EVENT_ANNOUNCEMENT
     }
 
     @PersistenceContext(unitName = "eventix")
