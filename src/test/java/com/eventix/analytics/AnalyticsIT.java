@@ -200,6 +200,45 @@ class AnalyticsIT extends IntegrationTest {
     }
 
     @Test
+    void thePlatformsFiguresGrowByExactlyWhatASaleAdded() throws Exception {
+        JsonPath before = admin.get("/api/v1/admin/metrics").then().statusCode(200).extract().jsonPath();
+        String eventId = event("Platform night", "Africa/Accra", "12.00");
+        Api buyer = buyer();
+        organizer.api.put("/api/v1/events/" + eventId + "/refund-policy", Map.of("mode", "AUTOMATIC",
+                "deadlineHoursBeforeStart", 0, "feePercent", BigDecimal.ZERO, "feeFixed", BigDecimal.ZERO))
+                .then().statusCode(200);
+        Purchases.Paid paid = Purchases.paid(buyer, organizer.event(eventId).getString("data.tiers[0].id"), 2);
+        buyer.post("/api/v1/orders/" + paid.orderId() + "/refund", Map.of("reason", "one cannot come",
+                "ticketIds", List.of(paid.ticketIds().get(0)))).then().statusCode(201);
+        Purchases.awaitOrder(buyer, paid.orderId(), "PARTIALLY_REFUNDED", Duration.ofSeconds(30));
+
+        JsonPath after = admin.get("/api/v1/admin/metrics").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getString("data.timezone")).isEqualTo("UTC");
+        assertThat(after.getList("data.daily")).hasSize(30);
+        // The buyer registered; one event was published; one order of two tickets was paid, one ticket refunded.
+        assertThat(after.getLong("data.totals.newUsers") - before.getLong("data.totals.newUsers")).isEqualTo(1);
+        assertThat(after.getLong("data.totals.eventsPublished") - before.getLong("data.totals.eventsPublished"))
+                .isEqualTo(1);
+        assertThat(after.getLong("data.totals.ordersPaid") - before.getLong("data.totals.ordersPaid")).isEqualTo(1);
+        assertThat(after.getLong("data.totals.ticketsSold") - before.getLong("data.totals.ticketsSold")).isEqualTo(2);
+        assertThat(after.getLong("data.totals.refunds") - before.getLong("data.totals.refunds")).isEqualTo(1);
+        assertThat(usd(after, "gross").subtract(usd(before, "gross"))).isEqualByComparingTo("24.00");
+        assertThat(usd(after, "refunds").subtract(usd(before, "refunds"))).isEqualByComparingTo("-12.00");
+        assertThat(after.getLong("data.activeEvents")).as("this one on sale at least").isPositive();
+        assertThat(after.getList("data.daily.ticketsSold", Integer.class).stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(after.getInt("data.totals.ticketsSold"));
+
+        organizer.api.get("/api/v1/admin/metrics").then().statusCode(403);
+        admin.get("/api/v1/admin/metrics?tz=null").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_FAILED"));
+    }
+
+    private static BigDecimal usd(JsonPath report, String figure) {
+        String value = report.getString("data.totals.money.find { it.currency == 'USD' }." + figure);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value);
+    }
+
+    @Test
     void onlyTheEventsOrganizerReadsItsFiguresAndBadPeriodsAreRefusedByName() {
         String eventId = event("Private figures", "Africa/Accra", "10.00");
         Organizer other = Organizer.verified(api(), admin, "analytics-snoop");

@@ -6,11 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The period of a sales report, as its query parameters (read and checked by ReportPeriod). */
 public class AnalyticsParameters {
-    static final String BAD_PERIOD = "VALIDATION_FAILED: from, to or tz is not a date or a time zone, from is after "
+    public static final String BAD_PERIOD = "VALIDATION_FAILED: from, to or tz is not a date or a time zone, from is after "
             + "to, or the period is longer than 1096 days";
 
     @QueryParam("from")
-    @Parameter(description = "First day of the period (default: the day sales could start)",
+    @Parameter(description = "First day of the period (default: the day an event was created or its organizer "
+            + "joined; 30 days ago for the platform's figures)",
             schema = @Schema(format = "date"))
     public String from;
     @QueryParam("to")

@@ -101,14 +101,16 @@ public class SalesAnalytics {
         for (Object[] r : rows("SELECT tt.id, tt.event_id, tt.tier_name, e.currency, tt.price, tt.total_quantity, "
                 + "tt.available_quantity, count(t.id), "
                 + "count(t.id) FILTER (WHERE t.status IN ('VALID', 'CHECKED_IN')), "
-                + "count(t.id) FILTER (WHERE t.status = 'REFUNDED'), count(t.id) FILTER (WHERE t.status = 'CANCELLED'), "
+                + "count(t.id) FILTER (WHERE t.status = 'REFUNDED'), "
+                + "count(t.id) FILTER (WHERE t.status = 'CANCELLED'), "
                 + "count(t.id) FILTER (WHERE t.status IN ('VALID', 'CHECKED_IN') AND t.checked_in_at IS NOT NULL), "
                 + "(SELECT count(*) FROM tickets n WHERE n.tier_id = tt.id AND n.status IN ('VALID', 'CHECKED_IN')) "
                 + "FROM ticket_tiers tt JOIN events e ON e.id = tt.event_id "
                 + "LEFT JOIN tickets t ON t.tier_id = tt.id AND t.created_at >= ?2 AND t.created_at < ?3 "
                 + "WHERE tt.event_id = ANY (CAST(?1 AS uuid[])) "
                 + "GROUP BY tt.id, tt.event_id, tt.tier_name, e.currency, tt.price, tt.total_quantity, "
-                + "tt.available_quantity, e.start_time ORDER BY e.start_time, tt.event_id, tt.price, tt.tier_name, tt.id",
+                + "tt.available_quantity, e.start_time "
+                + "ORDER BY e.start_time, tt.event_id, tt.price, tt.tier_name, tt.id",
                 ids, period.start(), period.end())) {
             UUID tierId = uuid(r[0]);
             String currency = ((String) r[3]).trim();
@@ -141,7 +143,7 @@ public class SalesAnalytics {
     /** Tickets sold and money moved in each interval between consecutive bounds. */
     private List<SalesReport.Bucket> series(String ids, List<Instant> bounds) {
         // width_bucket numbers the intervals from 1: bucket i starts at bounds[i - 1].
-        String thresholds = bounds.stream().map(Instant::toString).collect(Collectors.joining(",", "{", "}"));
+        String thresholds = thresholds(bounds);
         Instant start = bounds.get(0);
         Instant end = bounds.get(bounds.size() - 1);
         Map<Integer, Long> sold = new HashMap<>();
@@ -163,7 +165,7 @@ public class SalesAnalytics {
     }
 
     /** Ledger sums (group, currency, kind, minor units) as money per currency of each group. */
-    private static Map<Integer, List<SalesReport.Money>> money(List<Object[]> sums) {
+    static Map<Integer, List<SalesReport.Money>> money(List<Object[]> sums) {
         Map<Integer, Map<String, Map<Kind, Long>>> byGroup = new TreeMap<>();
         for (Object[] r : sums) {
             byGroup.computeIfAbsent((int) number(r[0]), g -> new TreeMap<>())
@@ -200,8 +202,13 @@ public class SalesAnalytics {
                 RoundingMode.HALF_UP);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... parameters) {
+        return rows(em, sql, parameters);
+    }
+
+    /** The rows of a native query; instants are bound as timestamps with their offset. */
+    @SuppressWarnings("unchecked")
+    static List<Object[]> rows(EntityManager em, String sql, Object... parameters) {
         Query query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {
             Object p = parameters[i];
@@ -210,11 +217,16 @@ public class SalesAnalytics {
         return query.getResultList();
     }
 
+    /** Width-bucket thresholds: each interval's start, then the end of the last. */
+    static String thresholds(List<Instant> bounds) {
+        return bounds.stream().map(Instant::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
     private static UUID uuid(Object value) {
         return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
-    private static long number(Object value) {
+    static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 }
