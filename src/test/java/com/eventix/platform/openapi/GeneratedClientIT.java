@@ -327,6 +327,38 @@ class GeneratedClientIT extends IntegrationTest {
     }
 
     /** A scan at the door of the event: an entry, with a nonce of its own. */
+    @Test
+    void aGeneratedClientReadsSalesFiguresAnnouncesAndReadsTheInbox() throws Exception {
+        Sale sale = oneTicketSold("contract-figures", "Figures", "18.00");
+        ApiClient organizer = client(sale.organizer().api.accessToken());
+        com.eventix.client.model.SalesReport report = new com.eventix.client.api.AnalyticsApi(organizer)
+                .getEventAnalytics(sale.eventId(), null, null, "UTC").getData();
+        assertThat(report.getTickets().getSold()).isEqualTo(1L);
+        assertThat(report.getMoney().get(0).getGross()).isEqualByComparingTo("18.00");
+        assertThat(report.getTo()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        assertThat(new com.eventix.client.api.AnalyticsApi(organizer).getOrganizerAnalytics(null, null, null).getData()
+                .getTickets().getSold()).isEqualTo(1L);
+
+        com.eventix.client.model.EventNotice notice = new TicketsApi(organizer).announceToTicketHolders(sale.eventId(),
+                new com.eventix.client.model.AnnouncementRequest().subject("Doors at 19:00").message("Welcome"))
+                .getData();
+        assertThat(notice.getKind()).isEqualTo(com.eventix.client.model.EventNoticeKind.ANNOUNCEMENT);
+
+        com.eventix.client.api.NotificationsApi inbox = new com.eventix.client.api.NotificationsApi(sale.buyer());
+        assertThat(inbox.getMyNotificationPreferences().getData()).isNotEmpty();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (inbox.listMyNotifications(null, 1, 20).getData().getItems().stream()
+                .noneMatch(n -> "Doors at 19:00".equals(n.getSubject()))) {
+            assertThat(Instant.now()).as("the announcement reaches the buyer's inbox").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        inbox.markAllNotificationsRead();
+        assertThat(inbox.countMyUnreadNotifications().getData().getUnread()).isZero();
+
+        assertThat(new AdminApi(client(admin().accessToken())).getPlatformMetrics(null, null, null).getData()
+                .getTotals().getTicketsSold()).isPositive();
+    }
+
     private static ValidateTicketRequest scan(String code, UUID eventId) {
         return new ValidateTicketRequest().code(code).eventId(eventId).direction(ScanDirection.ENTRY)
                 .nonce(UUID.randomUUID().toString());
