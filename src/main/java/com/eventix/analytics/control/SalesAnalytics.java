@@ -50,7 +50,7 @@ public class SalesAnalytics {
     public SalesReport ofEvent(Events.Actor actor, UUID eventId, String from, String to, String tz) {
         Event event = events.owned(actor, eventId);
         Instant now = clock.instant();
-        ReportPeriod period = ReportPeriod.of(from, to, tz, zoneOf(event.timezone()), event.createdAt(), now);
+        ReportPeriod period = ReportPeriod.of(from, to, tz, event.zone(), event.createdAt(), now);
         return report(eventId, List.of(eventId), period, now);
     }
 
@@ -62,14 +62,6 @@ public class SalesAnalytics {
         ReportPeriod period = ReportPeriod.of(from, to, tz, ZoneId.of("UTC"), organizer.createdAt(), now);
         List<UUID> ids = events.allOfOrganizer(organizer.id()).stream().map(Event::id).toList();
         return report(null, ids, period, now);
-    }
-
-    private static ZoneId zoneOf(String timezone) {
-        try {
-            return ZoneId.of(timezone);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
     }
 
     private SalesReport report(UUID eventId, List<UUID> eventIds, ReportPeriod period, Instant now) {

@@ -334,6 +334,15 @@ public class Event {
         return timezone;
     }
 
+    /** The event's time zone (checked when it is set; UTC should a stored name ever be unknown to this JVM). */
+    public ZoneId zone() {
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
     public Integer venueCapacity() {
         return venueCapacity;
     }

@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -204,12 +203,6 @@ public class EventNotices {
     }
 
     private static String when(Event event, Instant at) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(event.timezone());
-        } catch (RuntimeException e) {
-            zone = ZoneId.of("UTC");
-        }
-        return WHEN.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+        return WHEN.format(at.atZone(event.zone())) + " (" + event.zone().getId() + ")";
     }
 }
