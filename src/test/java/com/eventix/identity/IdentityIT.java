@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,21 +124,18 @@ class IdentityIT extends IntegrationTest {
         unknown.then().statusCode(401).body("error.code", equalTo("INVALID_CREDENTIALS"));
         assertThat(wrong.jsonPath().getString("error.message")).isEqualTo(unknown.jsonPath().getString("error.message"));
 
-        // Both paths do one argon2id verification: their medians stay within a factor of three of each other.
+        // Both paths do one argon2id verification. Other test classes share the server, and load only ever adds
+        // time, so the fastest of several alternating tries is each path's own cost: those stay within 3x.
         List<Long> wrongTimes = new ArrayList<>();
         List<Long> unknownTimes = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 9; i++) {
             wrongTimes.add(client.post("/api/v1/auth/login", Map.of("email", email, "password", "nope " + i)).time());
             unknownTimes.add(api().post("/api/v1/auth/login",
                     Map.of("email", TestUsers.uniqueEmail("ghost"), "password", "nope")).time());
         }
-        long a = median(wrongTimes);
-        long b = median(unknownTimes);
+        long a = Collections.min(wrongTimes);
+        long b = Collections.min(unknownTimes);
         assertThat((double) Math.max(a, b) / Math.max(1, Math.min(a, b))).isLessThan(3.0);
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     @Test
