@@ -311,6 +311,136 @@ class ProviderFlowsIT extends IntegrationTest {
                 .isEqualTo(4845);
     }
 
+    /** A Stripe purchase of two 25.50 tickets, paid: its checkout completed with PaymentIntent {@code pi_<session>}. */
+    private Purchase paidAtStripe(String eventId) throws Exception {
+        String session = stubStripeSession("paid");
+        Purchase p = order("stripe", organizer.event(eventId).getString("data.tiers[0].id"));
+        signedStripe(stripeEvent("evt_" + UUID.randomUUID().toString().replace("-", ""), "checkout.session.completed",
+                "{\"id\":\"" + session + "\",\"object\":\"checkout.session\",\"payment_status\":\"paid\","
+                        + "\"amount_total\":5100,\"currency\":\"usd\",\"payment_intent\":\"pi_" + session + "\","
+                        + "\"metadata\":{\"payment_id\":\"" + p.paymentId() + "\"}}"));
+        assertFulfilled(p);
+        return new Purchase(p.buyer(), p.email(), p.orderId(), p.paymentId(), "pi_" + session);
+    }
+
+    private static byte[] stripeEvent(String id, String type, String object) {
+        return ("{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"" + type + "\",\"created\":"
+                + Instant.now().getEpochSecond() + ",\"data\":{\"object\":" + object + "}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void signedStripe(byte[] event) {
+        send("stripe", event, WebhookSigner.stripeHeaders(ProviderEmulator.STRIPE_WEBHOOK_SECRET, Instant.now(), event))
+                .then().statusCode(200);
+    }
+
+    /** Stripe's charge.refunded for the purchase's charge (named by its PaymentIntent only), refunded so far. */
+    private static byte[] chargeRefunded(String eventId, Purchase p, long refundedMinor) {
+        return stripeEvent(eventId, "charge.refunded", "{\"id\":\"ch_" + p.paymentUrl() + "\",\"object\":\"charge\","
+                + "\"amount\":5100,\"amount_refunded\":" + refundedMinor + ",\"currency\":\"usd\","
+                + "\"payment_intent\":\"" + p.paymentUrl() + "\",\"metadata\":{}}");
+    }
+
+    private static byte[] dispute(String eventId, String type, Purchase p, String disputeId, String status) {
+        return stripeEvent(eventId, type, "{\"id\":\"" + disputeId + "\",\"object\":\"dispute\",\"amount\":5100,"
+                + "\"currency\":\"usd\",\"charge\":\"ch_" + p.paymentUrl() + "\",\"payment_intent\":\""
+                + p.paymentUrl() + "\",\"reason\":\"fraudulent\",\"status\":\"" + status + "\"}");
+    }
+
+    private String organizerEmail() throws Exception {
+        return Db.rows("SELECT contact_email FROM organizers WHERE id = ?::uuid", organizer.organizerId).get(0);
+    }
+
+    private static List<String> ticketStatuses(Purchase p) {
+        return orderOf(p).getList("data.ticketIds", String.class).stream().map(id -> p.buyer().get("/api/v1/tickets/" + id)
+                .then().statusCode(200).extract().jsonPath().getString("data.status")).toList();
+    }
+
+    @Test
+    void aRefundMadeInStripesDashboardIsRecordedOnceAndVoidsTheTicketsWhenItIsWhole() throws Exception {
+        String eventId = organizer.published(admin, Organizer.eventBody("Dashboard night", "music", "", SOON), "25.50");
+        Purchase p = paidAtStripe(eventId);
+
+        byte[] half = chargeRefunded("evt_half_" + UUID.randomUUID(), p, 2550);
+        signedStripe(half);
+        signedStripe(half);
+        assertThat(orderOf(p).getString("data.status")).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(orderOf(p).getString("data.paymentStatus")).isEqualTo("COMPLETED");
+        assertThat(ticketStatuses(p)).as("a partial refund names no tickets").containsExactly("VALID", "VALID");
+        assertThat(Mailbox.await(organizerEmail(), "A refund was made outside Eventix", Duration.ofSeconds(30)))
+                .isPresent();
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("25.50 kept less the platform's 5 %, rounded half up").isEqualTo(2422);
+
+        signedStripe(chargeRefunded("evt_all_" + UUID.randomUUID(), p, 5100));
+        assertThat(orderOf(p).getString("data.status")).isEqualTo("REFUNDED");
+        assertThat(ticketStatuses(p)).containsExactly("REFUNDED", "REFUNDED");
+        assertThat(Mailbox.await(p.email(), "are void", Duration.ofSeconds(30))).isPresent();
+        assertThat(Db.rows("SELECT amount_minor FROM ledger_entries WHERE payment_id = ?::uuid AND kind = 'REFUNDED' "
+                + "ORDER BY amount_minor", p.paymentId())).containsExactly("-2550", "-2550");
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("everything went back, the fee too").isZero();
+    }
+
+    @Test
+    void aStripeChargebackTakesTheMoneyUntilItIsWonAndALostOneVoidsTheTickets() throws Exception {
+        String eventId = organizer.published(admin, Organizer.eventBody("Disputed night", "music", "", SOON), "25.50");
+        Purchase won = paidAtStripe(eventId);
+        Purchase lost = paidAtStripe(eventId);
+
+        String wonDispute = "dp_won_" + UUID.randomUUID().toString().replace("-", "");
+        signedStripe(dispute("evt_" + UUID.randomUUID(), "charge.dispute.created", won, wonDispute, "needs_response"));
+        signedStripe(dispute("evt_" + UUID.randomUUID(), "charge.dispute.funds_withdrawn", won, wonDispute,
+                "needs_response"));
+        assertThat(orderOf(won).getString("data.paymentStatus")).isEqualTo("DISPUTED");
+        assertThat(ticketStatuses(won)).as("valid while the dispute is open").containsExactly("VALID", "VALID");
+        assertThat(Mailbox.await(organizerEmail(), "A payment is disputed", Duration.ofSeconds(30))).isPresent();
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("the disputed 51.00 left the balance once")
+                .isEqualTo(2 * 4845 - 5100);
+
+        signedStripe(dispute("evt_" + UUID.randomUUID(), "charge.dispute.funds_reinstated", won, wonDispute, "won"));
+        signedStripe(dispute("evt_" + UUID.randomUUID(), "charge.dispute.closed", won, wonDispute, "won"));
+        assertThat(orderOf(won).getString("data.paymentStatus")).isEqualTo("COMPLETED");
+        assertThat(orderOf(won).getString("data.status")).isEqualTo("PAID");
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("won back once").isEqualTo(2 * 4845);
+
+        String lostDispute = "dp_lost_" + UUID.randomUUID().toString().replace("-", "");
+        signedStripe(dispute("evt_" + UUID.randomUUID(), "charge.dispute.created", lost, lostDispute,
+                "warning_needs_response"));
+        assertThat(orderOf(lost).getString("data.paymentStatus")).as("an inquiry takes no money").isEqualTo("COMPLETED");
+        byte[] closedLost = dispute("evt_" + UUID.randomUUID(), "charge.dispute.closed", lost, lostDispute, "lost");
+        signedStripe(closedLost);
+        signedStripe(closedLost);
+        assertThat(orderOf(lost).getString("data.paymentStatus")).isEqualTo("DISPUTED");
+        assertThat(orderOf(lost).getString("data.status")).isEqualTo("REFUNDED");
+        assertThat(ticketStatuses(lost)).containsExactly("REFUNDED", "REFUNDED");
+        assertThat(Mailbox.await(lost.email(), "are void", Duration.ofSeconds(30))).isPresent();
+        assertThat(Db.rows("SELECT kind, amount_minor FROM ledger_entries WHERE payment_id = ?::uuid "
+                + "AND kind LIKE 'DISPUTE%' ORDER BY created_at, kind", won.paymentId()))
+                .containsExactly("DISPUTED | -5100", "DISPUTE_REVERSED | 5100");
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("the lost dispute's money is gone")
+                .isEqualTo(2 * 4845 - 5100);
+    }
+
+    @Test
+    void aPaystackRefundMadeInItsDashboardIsRecordedOnce() throws Exception {
+        stubPaystackInitialize();
+        String eventId = organizer.published(admin, Organizer.eventBody("Paystack dashboard", "music", "", SOON), "25.50");
+        Purchase p = order("paystack", organizer.event(eventId).getString("data.tiers[0].id"));
+        byte[] charge = paystackCharge(p);
+        send("paystack", charge, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, charge)).then()
+                .statusCode(200);
+        assertFulfilled(p);
+        byte[] processed = ("{\"event\":\"refund.processed\",\"data\":{\"id\":7700" + (System.nanoTime() % 100000)
+                + ",\"status\":\"processed\",\"transaction_reference\":\"" + p.paymentId() + "\","
+                + "\"amount\":1000,\"currency\":\"USD\"}}").getBytes(StandardCharsets.UTF_8);
+        send("paystack", processed, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, processed))
+                .then().statusCode(200);
+        send("paystack", processed, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, processed))
+                .then().statusCode(200);
+        assertThat(orderOf(p).getString("data.status")).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(ticketStatuses(p)).containsExactly("VALID", "VALID");
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("41.00 kept less the platform's 5 %")
+                .isEqualTo(4100 - 205);
+    }
+
     private static final long PAYSTACK_TRANSACTION_ID = 4099260516L;
 
     private void stubPaystackInitialize() {

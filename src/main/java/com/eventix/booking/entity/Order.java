@@ -136,6 +136,23 @@ public class Order {
         updatedAt = now;
     }
 
+    /**
+     * Money went back to the payer outside Eventix's refunds (the provider's dashboard, a lost chargeback): all of it
+     * ({@code whole}, the order is REFUNDED) or some (a paid order is PARTIALLY_REFUNDED; one with refunds of its own
+     * under way keeps its status).
+     */
+    public void moneyReturnedOutside(boolean whole, Instant now) {
+        if (!isPaid()) {
+            throw transition(Status.REFUNDED);
+        }
+        if (whole) {
+            status = Status.REFUNDED;
+        } else if (status == Status.PAID) {
+            status = Status.PARTIALLY_REFUNDED;
+        }
+        updatedAt = now;
+    }
+
     /** Paid for, whatever happened to its refunds since. */
     public boolean isPaid() {
         return status == Status.PAID || status == Status.REFUND_REQUESTED || status == Status.PARTIALLY_REFUNDED

@@ -72,6 +72,59 @@ public class Ledger {
         }
     }
 
+    /**
+     * A refund made at the provider, not asked for by Eventix ({@code key} names it once however often it is told):
+     * {@code perEvent} went back for each event, and the platform's fee follows what is kept.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refundedAtProvider(Payment payment, String key, Map<UUID, BigDecimal> perEvent) {
+        perEvent.forEach((eventId, amount) -> refundedFor(payment, "provider-refund:" + key, null, eventId, amount));
+    }
+
+    /** A chargeback took {@code perEvent} back from each event's balance (the platform's fee stays as it was). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void disputeWithdrawn(Payment payment, UUID disputeId, Map<UUID, BigDecimal> perEvent) {
+        perEvent.forEach((eventId, amount) -> append("dispute:" + disputeId + ":" + eventId, eventId,
+                payment.currency(), Kind.DISPUTED, -LedgerEntry.toMinor(amount, payment.currency()), payment.id(), null));
+    }
+
+    /** A chargeback was won: what it took comes back to each event's balance. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void disputeReinstated(Payment payment, UUID disputeId, Map<UUID, BigDecimal> perEvent) {
+        perEvent.forEach((eventId, amount) -> append("dispute-reversed:" + disputeId + ":" + eventId, eventId,
+                payment.currency(), Kind.DISPUTE_REVERSED, LedgerEntry.toMinor(amount, payment.currency()),
+                payment.id(), null));
+    }
+
+    /**
+     * {@code amount} of the payment split over its order's events in proportion to what each was paid, exact in the
+     * currency's minor units: the rounding remainder goes to the event paid most, so the shares add up to it.
+     */
+    public Map<UUID, BigDecimal> shares(Payment payment, BigDecimal amount) {
+        Map<UUID, BigDecimal> paid = perEvent(payment);
+        Map<UUID, BigDecimal> shares = new TreeMap<>();
+        long total = LedgerEntry.toMinor(amount, payment.currency());
+        long whole = paid.values().stream().mapToLong(a -> LedgerEntry.toMinor(a, payment.currency())).sum();
+        if (whole == 0 || total == 0) {
+            return shares;
+        }
+        UUID largest = null;
+        long given = 0;
+        for (Map.Entry<UUID, BigDecimal> e : paid.entrySet()) {
+            long part = LedgerEntry.toMinor(e.getValue(), payment.currency());
+            long share = BigDecimal.valueOf(total).multiply(BigDecimal.valueOf(part))
+                    .divide(BigDecimal.valueOf(whole), 0, RoundingMode.DOWN).longValueExact();
+            shares.put(e.getKey(), LedgerEntry.fromMinor(share, payment.currency()));
+            given += share;
+            if (largest == null || part > LedgerEntry.toMinor(paid.get(largest), payment.currency())) {
+                largest = e.getKey();
+            }
+        }
+        shares.merge(largest, LedgerEntry.fromMinor(total - given, payment.currency()), BigDecimal::add);
+        shares.values().removeIf(share -> share.signum() == 0);
+        return shares;
+    }
+
     /** A payout of {@code amountMinor} for the event was made (in the payout's creating transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void paidOut(UUID payoutId, UUID eventId, String currency, long amountMinor) {
@@ -112,6 +165,13 @@ public class Ledger {
     long platformFeeOn(long keptMinor) {
         return BigDecimal.valueOf(keptMinor).multiply(platformFeePercent).divide(HUNDRED, 0, RoundingMode.HALF_UP)
                 .longValueExact();
+    }
+
+    /** The events an order's lines are for, in id order. */
+    public java.util.Set<UUID> eventsOf(UUID orderId) {
+        java.util.Set<UUID> events = new java.util.TreeSet<>();
+        orders.itemsOf(orderId).forEach(item -> events.add(item.eventId()));
+        return events;
     }
 
     /** The payment's amount split by event along its order's lines (the lines add up to the order's total). */

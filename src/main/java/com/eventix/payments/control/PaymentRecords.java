@@ -47,6 +47,8 @@ public class PaymentRecords {
     @Inject
     Ledger ledger;
     @Inject
+    ProviderAdjustments adjustments;
+    @Inject
     Clock clock;
     @Inject
     @ConfigProperty(name = "PAYMENT_CHECK_INTERVAL")
@@ -164,10 +166,16 @@ public class PaymentRecords {
                 }
                 yield Followup.NONE;
             }
-            case REFUND_SUCCEEDED -> {
+            case REFUND_SUCCEEDED, REFUNDED_TOTAL -> {
                 if (payment.refundConfirmed(now)) {
                     ledger.paymentRefunded(payment);
+                } else if (payment.status() == Payment.Status.COMPLETED) {
+                    adjustments.refunded(provider, payment, event);
                 }
+                yield Followup.NONE;
+            }
+            case DISPUTE -> {
+                adjustments.disputed(provider, payment, event);
                 yield Followup.NONE;
             }
             default -> Followup.NONE;
@@ -177,6 +185,7 @@ public class PaymentRecords {
     /** The provider took the money: the payment decides whether it stands, and an accepted one fulfils its order. */
     private Followup captured(String provider, Payment payment, WebhookEvent event, Instant now) {
         Payment.Status before = payment.status();
+        payment.chargedAs(event.objectId());
         switch (payment.captured(event.amount(), event.currency(), now)) {
             case ALREADY_SETTLED -> {
                 return Followup.NONE;
@@ -325,7 +334,10 @@ public class PaymentRecords {
             Payment payment = em.find(Payment.class, event.paymentId());
             return payment != null && payment.provider().equals(provider) ? payment : null;
         }
-        return em.createQuery("SELECT p FROM Payment p WHERE p.provider = :provider AND p.transactionId = :ref",
+        // A dispute names the charge (recorded at capture); other events the checkout.
+        String column = event.referenceKind() == WebhookEvent.ReferenceKind.PAYMENT_INTENT ? "chargeReference"
+                : "transactionId";
+        return em.createQuery("SELECT p FROM Payment p WHERE p.provider = :provider AND p." + column + " = :ref",
                         Payment.class)
                 .setParameter("provider", provider).setParameter("ref", event.providerReference())
                 .getResultStream().findFirst().orElse(null);

@@ -154,9 +154,9 @@ public class Payments {
         if (outcome == null) {
             return false;
         }
-        settle(provider, new WebhookEvent("status-check:" + payment.id() + ":" + outcome, outcome,
+        settle(provider, WebhookEvent.payment("status-check:" + payment.id() + ":" + outcome, outcome,
                 payment.transactionId(), WebhookEvent.ReferenceKind.CHECKOUT, payment.id(), status.amount(),
-                status.currency(), clock.instant()));
+                status.currency(), clock.instant(), status.chargeReference()));
         return true;
     }
 

@@ -63,7 +63,7 @@ public class Reconciliation {
         Map<String, BigDecimal> captured = sums(eventId, """
                 SELECT i.event_id, p.currency, SUM(i.quantity * i.unit_price) FROM payments p
                 JOIN order_items i ON i.order_id = p.order_id
-                WHERE p.paid_at IS NOT NULL AND p.status IN ('COMPLETED', 'REFUNDING', 'REFUNDED') AND p.amount > 0
+                WHERE p.paid_at IS NOT NULL AND p.status IN ('COMPLETED', 'REFUNDING', 'REFUNDED', 'DISPUTED') AND p.amount > 0
                 %s GROUP BY i.event_id, p.currency""");
         Map<String, BigDecimal> refunded = sums(eventId, """
                 SELECT i.event_id, p.currency, SUM(i.quantity * i.unit_price) FROM payments p
@@ -72,6 +72,10 @@ public class Reconciliation {
         sums(eventId, """
                 SELECT i.event_id, i.currency, SUM(i.amount) FROM refunds i
                 WHERE i.status = 'SUCCEEDED' %s GROUP BY i.event_id, i.currency""")
+                .forEach((key, amount) -> refunded.merge(key, amount, BigDecimal::add));
+        sums(eventId, """
+                SELECT i.event_id, i.currency, SUM(i.amount) FROM provider_refunds i
+                WHERE true %s GROUP BY i.event_id, i.currency""")
                 .forEach((key, amount) -> refunded.merge(key, amount, BigDecimal::add));
         TreeSet<String> keys = new TreeSet<>(balances.keySet());
         keys.addAll(captured.keySet());

@@ -20,12 +20,17 @@ import java.util.UUID;
  * One attempt to pay an order with a provider, following the specification's state machine exactly:
  * PENDING → AUTHORIZED (checkout created) → PROCESSING (the payer paid) → COMPLETED | FAILED;
  * COMPLETED → REFUNDING → REFUNDED. Any other move is refused, but for money taken on an attempt that had already
- * failed, which must be refunded (see {@link #refundCaptured}).
+ * failed, which must be refunded (see {@link #refundCaptured}). A chargeback moves a COMPLETED payment to DISPUTED
+ * while the provider holds its money, and back to COMPLETED if the dispute is won.
  */
 @Entity
 @Table(name = "payments")
 public class Payment {
-    public enum Status { PENDING, AUTHORIZED, PROCESSING, COMPLETED, FAILED, REFUNDING, REFUNDED }
+    public enum Status {
+        PENDING, AUTHORIZED, PROCESSING, COMPLETED, FAILED, REFUNDING, REFUNDED,
+        /** A chargeback took the money back for the payer's bank to decide; COMPLETED again if it is won. */
+        DISPUTED
+    }
 
     @Id
     private UUID id;
@@ -46,6 +51,9 @@ public class Payment {
     /** The provider's id of the refund once it accepted one; REFUNDING without it means the request never got through. */
     @Column(name = "refund_reference")
     private String refundReference;
+    /** The provider's id of the charge behind the checkout (Stripe's PaymentIntent): its disputes name it. */
+    @Column(name = "charge_reference")
+    private String chargeReference;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -208,7 +216,29 @@ public class Payment {
     }
 
     public boolean isSettled() {
-        return status == Status.COMPLETED || status == Status.REFUNDING || status == Status.REFUNDED;
+        return status == Status.COMPLETED || status == Status.REFUNDING || status == Status.REFUNDED
+                || status == Status.DISPUTED;
+    }
+
+    /** Remembers the provider's id of the charge that paid it (the first one told: it does not change). */
+    public void chargedAs(String reference) {
+        if (chargeReference == null && reference != null && !reference.isBlank()) {
+            chargeReference = reference;
+        }
+    }
+
+    /** A chargeback took the money: COMPLETED → DISPUTED. */
+    public void disputed(Instant now) {
+        move(Status.COMPLETED, Status.DISPUTED, now);
+    }
+
+    /** The dispute was won and the money is back: DISPUTED → COMPLETED. */
+    public void disputeWon(Instant now) {
+        move(Status.DISPUTED, Status.COMPLETED, now);
+    }
+
+    public String chargeReference() {
+        return chargeReference;
     }
 
     public boolean isFinal() {

@@ -87,6 +87,21 @@ public class Tickets {
         });
     }
 
+    /**
+     * Voids the valid tickets of an order whose money went back outside Eventix (see {@link Ticket#moneyTakenBack}),
+     * locked in id order like refunds; answers how many it voided.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int moneyTakenBack(UUID orderId) {
+        int voided = 0;
+        for (UUID id : ofOrders(List.of(orderId)).stream().map(Ticket::id).sorted().toList()) {
+            if (em.find(Ticket.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).moneyTakenBack()) {
+                voided++;
+            }
+        }
+        return voided;
+    }
+
     /** A ticket for its owner or an admin; for anybody else it is "not found". */
     public Ticket visible(UUID ticketId, UUID userId, boolean admin) {
         Ticket ticket = em.find(Ticket.class, ticketId);

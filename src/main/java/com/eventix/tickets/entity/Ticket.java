@@ -160,6 +160,19 @@ public class Ticket {
     }
 
     /**
+     * The money paid for it went back to the payer outside Eventix (a refund in the provider's dashboard, a lost
+     * chargeback): a valid ticket is void (REFUNDED), whoever holds it now; a used or void one stays as it is.
+     * Answers whether it changed.
+     */
+    public boolean moneyTakenBack() {
+        if (status != Status.VALID) {
+            return false;
+        }
+        status = Status.REFUNDED;
+        return true;
+    }
+
+    /**
      * Its event was cancelled: the ticket is void, whoever holds it now and whether or not it was used. One already
      * void (refunded or cancelled) stays as it is; answers whether it changed.
      */

@@ -33,6 +33,22 @@ class PaymentTest {
     }
 
     @Test
+    void aChargebackHoldsACompletedPaymentUntilItIsWonAndRemembersTheChargeItNamed() {
+        Payment payment = authorized();
+        assertThatThrownBy(() -> payment.disputed(NOW)).as("nothing was paid yet").isInstanceOf(ApiException.class);
+        payment.complete(NOW);
+        payment.chargedAs("pi_1");
+        payment.chargedAs("pi_other");
+        assertThat(payment.chargeReference()).isEqualTo("pi_1");
+        payment.disputed(NOW);
+        assertThat(payment.status()).isEqualTo(Payment.Status.DISPUTED);
+        assertThat(payment.captured(new BigDecimal("51.00"), "USD", NOW)).isEqualTo(Payment.Capture.ALREADY_SETTLED);
+        assertThatThrownBy(() -> payment.startRefund(NOW)).isInstanceOf(ApiException.class);
+        payment.disputeWon(NOW);
+        assertThat(payment.status()).isEqualTo(Payment.Status.COMPLETED);
+    }
+
+    @Test
     void refusesMovesOutsideTheMachine() {
         Payment payment = authorized();
         assertThatThrownBy(() -> payment.startRefund(NOW)).isInstanceOf(ApiException.class);

@@ -287,11 +287,11 @@ public class PaystackProvider implements PaymentProvider {
                 throw new JsonException("refund event without a transaction reference");
             }
             return new WebhookEvent(id, mapped, reference, ReferenceKind.CHECKOUT, paymentId(metadata, reference),
-                    amount, money.currencyCode(), occurredAt(data, now));
+                    amount, money.currencyCode(), occurredAt(data, now), JsonFields.optionalString(data, "id"), null);
         }
         String reference = JsonFields.string(data, "reference");
-        return new WebhookEvent(id, mapped, reference, ReferenceKind.CHECKOUT, paymentId(metadata, reference), amount,
-                money.currencyCode(), occurredAt(data, now));
+        return WebhookEvent.payment(id, mapped, reference, ReferenceKind.CHECKOUT, paymentId(metadata, reference),
+                amount, money.currencyCode(), occurredAt(data, now), null);
     }
 
     private static String dataId(JsonObject data, byte[] rawBody) {

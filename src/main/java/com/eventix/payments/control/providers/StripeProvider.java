@@ -147,7 +147,7 @@ public class StripeProvider implements PaymentProvider {
                     ? null
                     : money(currency).fromMinorUnits(JsonFields.wholeNumber(s, "amount_total"));
             return new PaymentStatus(JsonFields.string(s, "id"), state, amount,
-                    currency == null ? null : currency.toUpperCase(Locale.ROOT));
+                    currency == null ? null : currency.toUpperCase(Locale.ROOT), paymentIntentId(s));
         });
     }
 
@@ -316,21 +316,54 @@ public class StripeProvider implements PaymentProvider {
                     sessionEvent(id, Type.PAYMENT_FAILED, object, occurredAt);
             case "charge.refunded" -> {
                 String currency = JsonFields.string(object, "currency");
-                yield new WebhookEvent(id, Type.REFUND_SUCCEEDED, JsonFields.string(object, "payment_intent"),
+                yield new WebhookEvent(id, Type.REFUNDED_TOTAL, JsonFields.string(object, "payment_intent"),
                         ReferenceKind.PAYMENT_INTENT, metadataPaymentId(object),
                         money(currency).fromMinorUnits(JsonFields.wholeNumber(object, "amount_refunded")),
-                        currency.toUpperCase(Locale.ROOT), occurredAt);
+                        currency.toUpperCase(Locale.ROOT), occurredAt, JsonFields.optionalString(object, "id"), null);
             }
+            case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed",
+                 "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated" ->
+                    disputeEvent(id, type, object, occurredAt);
             default -> WebhookEvent.other(id, occurredAt);
         };
     }
 
+    /**
+     * A dispute event. Stripe takes a chargeback's money when it opens (an inquiry, "warning_*", takes none until
+     * it becomes a chargeback: funds_withdrawn) and gives it back when it is won (funds_reinstated, and closed with
+     * status won): each of those says so, and the receiver moves the money once per dispute whichever arrives.
+     */
+    private static WebhookEvent disputeEvent(String id, String type, JsonObject dispute, Instant occurredAt) {
+        String currency = JsonFields.string(dispute, "currency");
+        String stripeStatus = JsonFields.string(dispute, "status");
+        WebhookEvent.Dispute.Status status = switch (stripeStatus) {
+            case "needs_response", "under_review" -> WebhookEvent.Dispute.Status.OPEN;
+            case "won" -> WebhookEvent.Dispute.Status.WON;
+            case "lost" -> WebhookEvent.Dispute.Status.LOST;
+            default -> WebhookEvent.Dispute.Status.INQUIRY; // warning_*, prevented: no money moved
+        };
+        WebhookEvent.Dispute.FundsMove move = switch (type) {
+            case "charge.dispute.funds_withdrawn" -> WebhookEvent.Dispute.FundsMove.WITHDRAWN;
+            case "charge.dispute.funds_reinstated" -> WebhookEvent.Dispute.FundsMove.REINSTATED;
+            case "charge.dispute.created" -> status == WebhookEvent.Dispute.Status.OPEN
+                    ? WebhookEvent.Dispute.FundsMove.WITHDRAWN : WebhookEvent.Dispute.FundsMove.NONE;
+            case "charge.dispute.closed" -> status == WebhookEvent.Dispute.Status.WON
+                    ? WebhookEvent.Dispute.FundsMove.REINSTATED : WebhookEvent.Dispute.FundsMove.NONE;
+            default -> WebhookEvent.Dispute.FundsMove.NONE;
+        };
+        return new WebhookEvent(id, Type.DISPUTE, JsonFields.string(dispute, "payment_intent"),
+                ReferenceKind.PAYMENT_INTENT, null,
+                money(currency).fromMinorUnits(JsonFields.wholeNumber(dispute, "amount")),
+                currency.toUpperCase(Locale.ROOT), occurredAt, JsonFields.string(dispute, "id"),
+                new WebhookEvent.Dispute(status, move, JsonFields.optionalString(dispute, "reason")));
+    }
+
     private static WebhookEvent sessionEvent(String id, Type type, JsonObject session, Instant occurredAt) {
         String currency = JsonFields.string(session, "currency");
-        return new WebhookEvent(id, type, JsonFields.string(session, "id"), ReferenceKind.CHECKOUT,
+        return WebhookEvent.payment(id, type, JsonFields.string(session, "id"), ReferenceKind.CHECKOUT,
                 metadataPaymentId(session),
                 money(currency).fromMinorUnits(JsonFields.wholeNumber(session, "amount_total")),
-                currency.toUpperCase(Locale.ROOT), occurredAt);
+                currency.toUpperCase(Locale.ROOT), occurredAt, paymentIntentId(session));
     }
 
     private static UUID metadataPaymentId(JsonObject object) {

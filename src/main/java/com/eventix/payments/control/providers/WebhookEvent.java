@@ -16,20 +16,50 @@ import java.util.UUID;
  *                          session: match those by {@code paymentId}
  * @param paymentId         Eventix's payment id read back from the provider's metadata (or, for Paystack, the
  *                          reference); null when the event does not carry one
- * @param amount            exact; for payment events the amount of the payment. For REFUND_SUCCEEDED, Stripe
- *                          (charge.refunded) reports the total refunded on the payment so far, Paystack
- *                          (refund.processed) the amount of that one refund
+ * @param amount            exact; for payment events the amount of the payment, for REFUND_SUCCEEDED the amount
+ *                          of that one refund, for REFUNDED_TOTAL everything refunded on the payment so far, for
+ *                          dispute events the disputed amount
  * @param currency          ISO 4217 code, upper case
  * @param occurredAt        when the provider says it happened, or the time of receipt when it does not say
+ * @param objectId          the provider's id of what the event is about besides the payment: the PaymentIntent a
+ *                          paid Stripe session charged (recorded so that its disputes can be matched), the refund of
+ *                          a refund event, the dispute of a dispute event; null when it does not say
+ * @param dispute           for dispute events, where the dispute stands; null for any other
  */
 public record WebhookEvent(String providerEventId, Type type, String providerReference, ReferenceKind referenceKind,
-        UUID paymentId, BigDecimal amount, String currency, Instant occurredAt) {
+        UUID paymentId, BigDecimal amount, String currency, Instant occurredAt, String objectId, Dispute dispute) {
 
     public enum Type {
         PAYMENT_SUCCEEDED,
         PAYMENT_FAILED,
+        /** One refund went through (Paystack's refund.processed): ours, or one made in the provider's dashboard. */
         REFUND_SUCCEEDED,
+        /** The payment's refunded total changed (Stripe's charge.refunded): ours, the dashboard's, or both. */
+        REFUNDED_TOTAL,
+        /** A chargeback or an inquiry was opened, changed, took or gave back money, or closed. */
+        DISPUTE,
         OTHER
+    }
+
+    /**
+     * A dispute as the provider describes it.
+     *
+     * @param status    where it stands: INQUIRY (no money taken yet), OPEN (money taken, being decided), WON, LOST
+     * @param fundsMove what this event did to the money: WITHDRAWN, REINSTATED or NONE
+     * @param reason    the provider's reason code ("fraudulent", "product_not_received", ...), or null
+     */
+    public record Dispute(Status status, FundsMove fundsMove, String reason) {
+        public enum Status { INQUIRY, OPEN, WON, LOST }
+
+        public enum FundsMove { WITHDRAWN, REINSTATED, NONE }
+    }
+
+    /** A payment event: what a checkout took or failed to take. */
+    public static WebhookEvent payment(String providerEventId, Type type, String providerReference,
+                                       ReferenceKind referenceKind, UUID paymentId, BigDecimal amount, String currency,
+                                       Instant occurredAt, String chargeReference) {
+        return new WebhookEvent(providerEventId, type, providerReference, referenceKind, paymentId, amount, currency,
+                occurredAt, chargeReference, null);
     }
 
     public enum ReferenceKind {
@@ -39,6 +69,6 @@ public record WebhookEvent(String providerEventId, Type type, String providerRef
 
     /** An event Eventix acknowledges and otherwise ignores. */
     public static WebhookEvent other(String providerEventId, Instant occurredAt) {
-        return new WebhookEvent(providerEventId, Type.OTHER, null, null, null, null, null, occurredAt);
+        return new WebhookEvent(providerEventId, Type.OTHER, null, null, null, null, null, occurredAt, null, null);
     }
 }

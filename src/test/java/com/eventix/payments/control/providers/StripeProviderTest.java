@@ -197,7 +197,7 @@ class StripeProviderTest {
             PaymentStatus status = provider.status(SESSION_ID);
 
             assertThat(status)
-                    .isEqualTo(new PaymentStatus(SESSION_ID, State.SUCCEEDED, new BigDecimal("45.00"), "USD"));
+                    .isEqualTo(new PaymentStatus(SESSION_ID, State.SUCCEEDED, new BigDecimal("45.00"), "USD", INTENT_ID));
             LoggedRequest request = onlyRequest();
             assertThat(request.getMethod().getName()).isEqualTo("GET");
             assertThat(request.getUrl())
@@ -295,7 +295,7 @@ class StripeProviderTest {
 
             assertThat(event).isEqualTo(new WebhookEvent("evt_1QcompletedEventix", Type.PAYMENT_SUCCEEDED, SESSION_ID,
                     ReferenceKind.CHECKOUT, PAYMENT_ID, new BigDecimal("45.00"), "USD",
-                    Instant.ofEpochSecond(1772366400L)));
+                    Instant.ofEpochSecond(1772366400L), INTENT_ID, null));
         }
 
         @Test
@@ -400,9 +400,42 @@ class StripeProviderTest {
             WebhookEvent event = provider.verifyWebhook(body, WebhookSigner.stripeHeaders(WEBHOOK_SECRET, NOW, body),
                     NOW);
 
-            assertThat(event).isEqualTo(new WebhookEvent("evt_3QrefundEventix", Type.REFUND_SUCCEEDED, INTENT_ID,
+            assertThat(event).isEqualTo(new WebhookEvent("evt_3QrefundEventix", Type.REFUNDED_TOTAL, INTENT_ID,
                     ReferenceKind.PAYMENT_INTENT, PAYMENT_ID, new BigDecimal("15.00"), "USD",
-                    Instant.ofEpochSecond(1772366400L)));
+                    Instant.ofEpochSecond(1772366400L), "ch_3QxYz1EventixCh0001", null));
+        }
+
+        @Test
+        void readsADisputeAndWhatEachOfItsEventsDoesToTheMoney() {
+            String dispute = """
+                    {"id": "dp_1QdisputeEventix", "object": "dispute", "amount": 4500, "currency": "usd",
+                     "charge": "ch_3QxYz1EventixCh0001", "payment_intent": "%s", "reason": "fraudulent",
+                     "status": "%s"}""";
+            Object[][] cases = {
+                    {"charge.dispute.created", "needs_response", WebhookEvent.Dispute.Status.OPEN,
+                            WebhookEvent.Dispute.FundsMove.WITHDRAWN},
+                    {"charge.dispute.created", "warning_needs_response", WebhookEvent.Dispute.Status.INQUIRY,
+                            WebhookEvent.Dispute.FundsMove.NONE},
+                    {"charge.dispute.funds_withdrawn", "needs_response", WebhookEvent.Dispute.Status.OPEN,
+                            WebhookEvent.Dispute.FundsMove.WITHDRAWN},
+                    {"charge.dispute.updated", "under_review", WebhookEvent.Dispute.Status.OPEN,
+                            WebhookEvent.Dispute.FundsMove.NONE},
+                    {"charge.dispute.funds_reinstated", "won", WebhookEvent.Dispute.Status.WON,
+                            WebhookEvent.Dispute.FundsMove.REINSTATED},
+                    {"charge.dispute.closed", "won", WebhookEvent.Dispute.Status.WON,
+                            WebhookEvent.Dispute.FundsMove.REINSTATED},
+                    {"charge.dispute.closed", "lost", WebhookEvent.Dispute.Status.LOST,
+                            WebhookEvent.Dispute.FundsMove.NONE}};
+            for (Object[] c : cases) {
+                byte[] body = event("evt_dispute", (String) c[0], dispute.formatted(INTENT_ID, c[1]));
+                WebhookEvent event = provider.verifyWebhook(body, WebhookSigner.stripeHeaders(WEBHOOK_SECRET, NOW, body),
+                        NOW);
+                assertThat(event).as("%s %s", c[0], c[1]).isEqualTo(new WebhookEvent("evt_dispute", Type.DISPUTE,
+                        INTENT_ID, ReferenceKind.PAYMENT_INTENT, null, new BigDecimal("45.00"), "USD",
+                        Instant.ofEpochSecond(1772366400L), "dp_1QdisputeEventix",
+                        new WebhookEvent.Dispute((WebhookEvent.Dispute.Status) c[2],
+                                (WebhookEvent.Dispute.FundsMove) c[3], "fraudulent")));
+            }
         }
 
         @Test
