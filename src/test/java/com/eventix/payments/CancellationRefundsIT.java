@@ -322,6 +322,58 @@ class CancellationRefundsIT {
     }
 
     @Test
+    @Order(4)
+    void anOrderWhoseRefundCannotBeRecordedIsSetAsideForAnAdminWhoPutsItBack() throws Exception {
+        Shop shop = new Shop(firstUrl, "cancel-set-aside");
+        String eventId = shop.event("Set aside");
+        List<Purchase> sold = shop.sell(shop.tier(eventId), 2, firstUrl);
+        Purchase stuck = sold.get(1);
+        // The database refuses this order's refund row, as a broken row or constraint would: its claim fails alone.
+        String guard = "it_refuse_refund_" + stuck.orderId().replace("-", "").substring(0, 12);
+        Db.update("CREATE FUNCTION " + guard + "() RETURNS trigger AS $$ BEGIN IF NEW.order_id = '" + stuck.orderId()
+                + "' THEN RAISE EXCEPTION 'refunds of this order are switched off'; END IF; RETURN NEW; END $$ "
+                + "LANGUAGE plpgsql");
+        Db.update("CREATE TRIGGER " + guard + " BEFORE INSERT ON refunds FOR EACH ROW EXECUTE FUNCTION " + guard + "()");
+        try {
+            shop.cancel(eventId);
+            JsonPath progress = shop.awaitProgress(eventId, p -> p.getInt("data.pending") == 0, shop.admin);
+            assertThat(progress.getInt("data.refunded")).as("the other order is not held back").isEqualTo(1);
+            assertThat(progress.getInt("data.failed")).isEqualTo(1);
+
+            JsonPath setAside = shop.admin.get("/api/v1/admin/cancellation-orders?size=100").then().statusCode(200)
+                    .extract().jsonPath();
+            String mine = "data.items.find { it.orderId == '" + stuck.orderId() + "' }";
+            assertThat(setAside.getString(mine + ".state")).isEqualTo("SET_ASIDE");
+            assertThat(setAside.getString(mine + ".eventId")).isEqualTo(eventId);
+            assertThat(setAside.getInt(mine + ".failures")).isEqualTo(3);
+            assertThat(setAside.getString(mine + ".lastError")).contains("refunds of this order are switched off");
+            assertThat(setAside.getList("data.items.orderId", String.class)).doesNotContain(sold.get(0).orderId());
+            shop.organizer.api.get("/api/v1/admin/cancellation-orders").then().statusCode(403);
+            shop.admin.post("/api/v1/admin/cancellation-orders/" + eventId + "/" + sold.get(0).orderId() + "/retry",
+                    Map.of()).then().statusCode(409).body("error.code", equalTo("INVALID_STATE_TRANSITION"));
+        } finally {
+            Db.update("DROP TRIGGER IF EXISTS " + guard + " ON refunds");
+            Db.update("DROP FUNCTION IF EXISTS " + guard + "()");
+        }
+
+        String retry = "/api/v1/admin/cancellation-orders/" + eventId + "/" + stuck.orderId() + "/retry";
+        stuck.buyer().api().post(retry, Map.of()).then().statusCode(403);
+        JsonPath retried = shop.admin.post(retry, Map.of()).then().statusCode(200).extract().jsonPath();
+        assertThat(retried.getString("data.state")).isEqualTo("REFUNDED");
+        assertThat(retried.getString("data.refundId")).isNotNull();
+        shop.admin.post(retry, Map.of()).then().statusCode(409).body("error.code", equalTo("INVALID_STATE_TRANSITION"));
+        shop.admin.post("/api/v1/admin/cancellation-orders/" + eventId + "/" + UUID.randomUUID() + "/retry", Map.of())
+                .then().statusCode(404);
+        assertThat(Db.integer("SELECT count(*) FROM audit_log WHERE action = 'CANCELLATION_ORDER_RETRIED' "
+                + "AND resource_id = ?", stuck.orderId())).isEqualTo(1);
+
+        JsonPath progress = shop.awaitProgress(eventId, p -> p.getInt("data.refunded") == 2, shop.admin);
+        assertThat(progress.getInt("data.failed")).isZero();
+        awaitOrder(stuck.buyer(), stuck.orderId(), "REFUNDED");
+        LedgerChecks.assertBalanced(shop.admin, eventId);
+    }
+
+    @Test
     @Order(3)
     @ResourceLock(CrashServer.LOCK)
     void aServerKilledMidWayRefundsEachOrderOnceAfterItsRestart() throws Exception {

@@ -1,8 +1,8 @@
 package com.eventix.checkin.control;
 
-import static com.eventix.checkin.control.NativeRows.instant;
-import static com.eventix.checkin.control.NativeRows.number;
-import static com.eventix.checkin.control.NativeRows.uuid;
+import static com.eventix.platform.persistence.NativeRows.instant;
+import static com.eventix.platform.persistence.NativeRows.number;
+import static com.eventix.platform.persistence.NativeRows.uuid;
 
 import com.eventix.events.control.Events;
 import com.eventix.platform.api.Page;

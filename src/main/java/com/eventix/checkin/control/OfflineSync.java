@@ -1,6 +1,6 @@
 package com.eventix.checkin.control;
 
-import static com.eventix.checkin.control.NativeRows.uuid;
+import static com.eventix.platform.persistence.NativeRows.uuid;
 
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;

@@ -1,5 +1,7 @@
 package com.eventix.events.control;
 
+import static com.eventix.platform.persistence.NativeRows.instant;
+
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.api.Page;
@@ -212,13 +214,4 @@ public class EventCatalog {
         return value instanceof UUID u ? u : UUID.fromString(value.toString());
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
 }

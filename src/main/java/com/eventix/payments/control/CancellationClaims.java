@@ -2,15 +2,23 @@ package com.eventix.payments.control;
 
 import com.eventix.booking.control.Orders;
 import com.eventix.payments.entity.OrderRefund;
+import com.eventix.platform.api.ApiException;
+import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.api.Page;
+import com.eventix.platform.persistence.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The database side of cancelled events' refunds (V19): which orders are due, and claiming them. A claim locks the
@@ -85,6 +93,76 @@ public class CancellationClaims {
                 .setParameter(1, due.eventId()).setParameter(2, due.orderId())
                 .setParameter(3, error == null ? "" : error.substring(0, Math.min(error.length(), 2000)))
                 .executeUpdate();
+    }
+
+    /** One paid order of a cancelled event and how far its refund got. */
+    @Schema(name = "CancellationOrder")
+    public record Entry(@Schema(type = SchemaType.STRING, format = "uuid") UUID eventId,
+                        @Schema(type = SchemaType.STRING, format = "uuid") UUID orderId,
+                        @Schema(description = "DUE: waiting for a sweep; SET_ASIDE: its claims kept failing, an admin "
+                                + "puts it back; REFUNDED: its refund was made (refundId); NOTHING_DUE: nothing was "
+                                + "left to refund", enumeration = {"DUE", "SET_ASIDE", "REFUNDED", "NOTHING_DUE"})
+                        String state,
+                        @Schema(description = "Claims that failed for this order alone") int failures,
+                        @Schema(description = "The last failure, as the server logged it") String lastError,
+                        @Schema(type = SchemaType.STRING, format = "uuid") UUID refundId,
+                        @Schema(type = SchemaType.STRING, format = "date-time",
+                                description = "When the event's cancellation recorded the order") Instant since) {
+    }
+
+    private static final String ENTRY = "SELECT event_id, order_id, CASE WHEN outcome IS NOT NULL THEN outcome "
+            + "WHEN failures >= ?1 THEN 'SET_ASIDE' ELSE 'DUE' END, failures, last_error, refund_id, created_at "
+            + "FROM cancellation_orders ";
+
+    /** The orders set aside after MAX_FAILURES failed claims, oldest first. */
+    public Page<Entry> setAside(int page, int size) {
+        Page.checkRequest(page, size);
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM cancellation_orders WHERE outcome IS NULL "
+                + "AND failures >= ?1").setParameter(1, MAX_FAILURES).getSingleResult()).longValue();
+        List<?> rows = em.createNativeQuery(ENTRY + "WHERE outcome IS NULL AND failures >= ?1 "
+                        + "ORDER BY created_at, event_id, order_id OFFSET ?2 LIMIT ?3")
+                .setParameter(1, MAX_FAILURES).setParameter(2, (page - 1) * size).setParameter(3, size)
+                .getResultList();
+        return new Page<>(rows.stream().map(r -> entry((Object[]) r)).toList(), page, size, total);
+    }
+
+    /** The order of the event's cancellation, where its refund stands now (NOT_FOUND if there is none). */
+    public Entry entry(Due due) {
+        List<?> rows = em.createNativeQuery(ENTRY + "WHERE event_id = ?2 AND order_id = ?3")
+                .setParameter(1, MAX_FAILURES).setParameter(2, due.eventId()).setParameter(3, due.orderId())
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Order of this cancelled event");
+        }
+        return entry((Object[]) rows.get(0));
+    }
+
+    private static Entry entry(Object[] r) {
+        return new Entry((UUID) r[0], (UUID) r[1], ((String) r[2]).trim(), ((Number) r[3]).intValue(), (String) r[4],
+                (UUID) r[5], NativeRows.instant(r[6]));
+    }
+
+    /**
+     * Puts a set-aside order back in line with its failures forgotten (NOT_FOUND if the event's cancellation has no
+     * such order, INVALID_STATE_TRANSITION if it is not set aside: settled, or still tried by the sweeps).
+     */
+    @Transactional
+    public void putBack(Due due) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT outcome, failures FROM cancellation_orders "
+                        + "WHERE event_id = ?1 AND order_id = ?2 FOR UPDATE")
+                .setParameter(1, due.eventId()).setParameter(2, due.orderId()).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Order of this cancelled event");
+        }
+        Object outcome = rows.get(0)[0];
+        if (outcome != null || ((Number) rows.get(0)[1]).intValue() < MAX_FAILURES) {
+            String state = outcome != null ? String.valueOf(outcome) : "DUE";
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "This order is not set aside: it is " + state,
+                    Map.of("state", state));
+        }
+        em.createNativeQuery("UPDATE cancellation_orders SET failures = 0 WHERE event_id = ?1 AND order_id = ?2")
+                .setParameter(1, due.eventId()).setParameter(2, due.orderId()).executeUpdate();
     }
 
     private List<Due> lockDue(Due only, int limit) {

@@ -1,18 +1,20 @@
 package com.eventix.payments.control;
 
+import static com.eventix.platform.persistence.NativeRows.instant;
+
 import com.eventix.events.control.EventCancelled;
 import com.eventix.events.entity.Event;
 import com.eventix.organizers.control.Organizers;
 import com.eventix.platform.api.ApiException;
+import com.eventix.platform.audit.AuditLog;
+import com.eventix.platform.audit.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -42,6 +44,8 @@ public class CancellationRefunds {
     Refunds refunds;
     @Inject
     Organizers organizers;
+    @Inject
+    AuditLog audit;
 
     /** The refunds of a cancelled event so far, as its organizer and admins read them. */
     @Schema(name = "CancellationRefunds")
@@ -91,9 +95,37 @@ public class CancellationRefunds {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Order " + due.orderId() + " of cancelled event " + due.eventId()
                         + " could not be refunded", e);
-                claims.claimFailed(due, String.valueOf(e));
+                claims.claimFailed(due, failure(e));
             }
         }
+    }
+
+    /**
+     * An admin puts an order set aside after failed claims back in line and has it claimed at once; if that fails
+     * again the sweeps go on trying it (up to {@link CancellationClaims#MAX_FAILURES} times). Answers where it stands
+     * then.
+     */
+    public CancellationClaims.Entry putBack(UUID adminId, CancellationClaims.Due due, RequestOrigin origin) {
+        claims.putBack(due);
+        audit.success(adminId, "CANCELLATION_ORDER_RETRIED", "order", due.orderId(), origin,
+                "event " + due.eventId());
+        try {
+            claims.claimOne(due).ifPresent(this::send);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Order " + due.orderId() + " of cancelled event " + due.eventId()
+                    + " could not be refunded again", e);
+            claims.claimFailed(due, failure(e));
+        }
+        return claims.entry(due);
+    }
+
+    /** What an admin needs of a failed claim: the outermost exception and the root cause, which says why. */
+    private static String failure(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e) : e.getClass().getName() + " caused by " + root;
     }
 
     private void send(UUID refundId) {
@@ -146,8 +178,4 @@ public class CancellationRefunds {
         return ((Number) value).longValue();
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof OffsetDateTime o ? o.toInstant()
-                : (Instant) value;
-    }
 }

@@ -1,5 +1,7 @@
 package com.eventix.payments.control.providers;
 
+import static com.eventix.platform.persistence.NativeRows.instant;
+
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.security.SigningKeys;
@@ -260,15 +262,6 @@ public class SandboxProvider implements PaymentProvider {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return (Instant) value;
-    }
 
     private Object[] checkout(String reference) {
         @SuppressWarnings("unchecked")

@@ -1,23 +1,23 @@
-package com.eventix.checkin.control;
+package com.eventix.platform.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Reads the column values of native queries, whose Java types depend on the driver. */
-final class NativeRows {
+public final class NativeRows {
     private NativeRows() {
     }
 
-    static UUID uuid(Object value) {
+    public static UUID uuid(Object value) {
         return value == null ? null : value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
-    static long number(Object value) {
+    public static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
