@@ -5,8 +5,10 @@ ALTER TABLE payments DROP CONSTRAINT payments_status_check;
 ALTER TABLE payments ADD CONSTRAINT payments_status_check CHECK (status IN
     ('PENDING', 'AUTHORIZED', 'PROCESSING', 'COMPLETED', 'FAILED', 'REFUNDING', 'REFUNDED', 'DISPUTED'));
 
--- The charge behind a checkout (Stripe's PaymentIntent), which the provider's dispute events name.
+-- The charge behind a checkout (Stripe's PaymentIntent), which the provider's dispute events name, and what the
+-- provider kept of it as its fee once it said so (entered in the ledger when the payment has its money).
 ALTER TABLE payments ADD COLUMN charge_reference varchar(255);
+ALTER TABLE payments ADD COLUMN provider_fee numeric CHECK (provider_fee >= 0 AND provider_fee < 1e14);
 CREATE INDEX payments_charge_reference_idx ON payments (payment_provider, charge_reference)
     WHERE charge_reference IS NOT NULL;
 

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The ledger of an event against its money, worked out here from the payments and refunds themselves: its balance
  * is what the payments captured, minus what went back (Eventix's refunds and the providers'), minus the platform's
- * 5 % of what each payment kept, minus chargebacks not won back; and the
+ * 5 % of what each payment kept and the providers' fees, minus chargebacks not won back; and the
  * admins' reconciliation finds nothing amiss.
  */
 final class LedgerChecks {
@@ -31,18 +31,21 @@ final class LedgerChecks {
                        + COALESCE((SELECT SUM(r.amount) * 100 FROM refunds r WHERE r.payment_id = p.id
                                    AND r.status = 'SUCCEEDED' AND r.event_id = ?::uuid), 0)
                        + COALESCE((SELECT SUM(r.amount) * 100 FROM provider_refunds r WHERE r.payment_id = p.id
-                                   AND r.event_id = ?::uuid), 0)
+                                   AND r.event_id = ?::uuid), 0),
+                       COALESCE(p.provider_fee, 0) * 100
                 FROM payments p JOIN order_items i ON i.order_id = p.order_id
                 WHERE i.event_id = ?::uuid AND p.paid_at IS NOT NULL AND p.amount > 0
                   AND p.status IN ('COMPLETED', 'REFUNDING', 'REFUNDED', 'DISPUTED')
-                GROUP BY p.id, p.status""", eventId, eventId, eventId)) {
+                GROUP BY p.id, p.status, p.provider_fee""", eventId, eventId, eventId)) {
             String[] cells = row.split(" \\| ");
             long captured = new BigDecimal(cells[1]).longValueExact();
             long refunded = new BigDecimal(cells[2]).longValueExact();
             long kept = captured - refunded;
             long fee = BigDecimal.valueOf(kept).multiply(PLATFORM_FEE_PERCENT)
                     .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
-            expected += kept - fee;
+            // The tests' orders with a provider's fee are of this event alone: it bears all of it.
+            long providerFee = new BigDecimal(cells[3]).longValueExact();
+            expected += kept - fee - providerFee;
         }
         // Chargebacks whose money is gone (the tests' disputed orders are of this event alone) leave the balance.
         expected -= Long.parseLong(Db.rows("""

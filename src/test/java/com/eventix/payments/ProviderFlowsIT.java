@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -380,6 +381,35 @@ class ProviderFlowsIT extends IntegrationTest {
     }
 
     @Test
+    void stripesFeeIsAskedForWhenTheChargeSettlesAndEnteredOnceThePaymentHasItsMoney() throws Exception {
+        String eventId = organizer.published(admin, Organizer.eventBody("Fee night", "music", "", SOON), "25.50");
+        String txn = "txn_" + UUID.randomUUID().toString().replace("-", "");
+        providerApi.stubFor(get(urlEqualTo("/v1/balance_transactions/" + txn)).willReturn(okJson("{\"id\":\"" + txn
+                + "\",\"object\":\"balance_transaction\",\"amount\":5100,\"fee\":178,\"currency\":\"usd\"}")));
+        String session = stubStripeSession("fee");
+        Purchase p = order("stripe", organizer.event(eventId).getString("data.tiers[0].id"));
+        // Stripe often reports the settled charge before the session completes: the fee waits for the payment.
+        String charge = "{\"id\":\"ch_" + session + "\",\"object\":\"charge\",\"amount\":5100,\"currency\":\"usd\","
+                + "\"payment_intent\":\"pi_" + session + "\",\"balance_transaction\":\"" + txn + "\","
+                + "\"metadata\":{\"payment_id\":\"" + p.paymentId() + "\"}}";
+        byte[] settled = stripeEvent("evt_" + UUID.randomUUID().toString().replace("-", ""), "charge.succeeded", charge);
+        signedStripe(settled);
+        assertThat(Db.integer("SELECT count(*) FROM ledger_entries WHERE payment_id = ?::uuid", p.paymentId()))
+                .as("nothing is entered before the money is taken").isZero();
+        signedStripe(stripeEvent("evt_" + UUID.randomUUID().toString().replace("-", ""), "checkout.session.completed",
+                "{\"id\":\"" + session + "\",\"object\":\"checkout.session\",\"payment_status\":\"paid\","
+                        + "\"amount_total\":5100,\"currency\":\"usd\",\"payment_intent\":\"pi_" + session + "\","
+                        + "\"metadata\":{\"payment_id\":\"" + p.paymentId() + "\"}}"));
+        assertFulfilled(p);
+        signedStripe(stripeEvent("evt_" + UUID.randomUUID().toString().replace("-", ""), "charge.updated", charge));
+        providerApi.verify(2, getRequestedFor(urlEqualTo("/v1/balance_transactions/" + txn)));
+        assertThat(Db.rows("SELECT amount_minor FROM ledger_entries WHERE payment_id = ?::uuid AND kind = 'PROVIDER_FEE'",
+                p.paymentId())).containsExactly("-178");
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("51.00 less the platform's 5 % and Stripe's 1.78")
+                .isEqualTo(4845 - 178);
+    }
+
+    @Test
     void aStripeChargebackTakesTheMoneyUntilItIsWonAndALostOneVoidsTheTickets() throws Exception {
         String eventId = organizer.published(admin, Organizer.eventBody("Disputed night", "music", "", SOON), "25.50");
         Purchase won = paidAtStripe(eventId);
@@ -424,7 +454,8 @@ class ProviderFlowsIT extends IntegrationTest {
         stubPaystackInitialize();
         String eventId = organizer.published(admin, Organizer.eventBody("Paystack dashboard", "music", "", SOON), "25.50");
         Purchase p = order("paystack", organizer.event(eventId).getString("data.tiers[0].id"));
-        byte[] charge = paystackCharge(p);
+        byte[] charge = new String(paystackCharge(p), StandardCharsets.UTF_8).replace("\"amount\":5100,",
+                "\"amount\":5100,\"fees\":76,").getBytes(StandardCharsets.UTF_8);
         send("paystack", charge, WebhookSigner.paystackHeaders(ProviderEmulator.PAYSTACK_SECRET_KEY, charge)).then()
                 .statusCode(200);
         assertFulfilled(p);
@@ -437,8 +468,10 @@ class ProviderFlowsIT extends IntegrationTest {
                 .then().statusCode(200);
         assertThat(orderOf(p).getString("data.status")).isEqualTo("PARTIALLY_REFUNDED");
         assertThat(ticketStatuses(p)).containsExactly("VALID", "VALID");
-        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("41.00 kept less the platform's 5 %")
-                .isEqualTo(4100 - 205);
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).as("41.00 kept less the platform's 5 % and Paystack's fee")
+                .isEqualTo(4100 - 205 - 76);
+        assertThat(Db.rows("SELECT amount_minor FROM ledger_entries WHERE payment_id = ?::uuid AND kind = 'PROVIDER_FEE'",
+                p.paymentId())).containsExactly("-76");
     }
 
     private static final long PAYSTACK_TRANSACTION_ID = 4099260516L;

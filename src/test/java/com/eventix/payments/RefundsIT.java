@@ -174,6 +174,36 @@ class RefundsIT extends IntegrationTest {
     }
 
     @Test
+    void paymentsSettledBeforeTheLedgerExistedAreEnteredInItOnce() throws Exception {
+        String eventId = eventWith(policy("AUTOMATIC", 24, "10", "1.50"));
+        Buyer keeper = buyer();
+        buy(keeper, eventId, 1);
+        Buyer refunder = buyer();
+        Purchase refunded = buy(refunder, eventId, 2);
+        askRefund(refunder, refunded.orderId(), null, "refund-" + UUID.randomUUID()).then().statusCode(201);
+        awaitOrder(refunder, refunded.orderId(), "REFUNDED");
+        long balance = LedgerChecks.assertBalanced(admin, eventId);
+
+        // An installation upgraded from before the ledger (V16): these payments and refunds have no entries.
+        Db.update("ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_append_only");
+        try {
+            Db.update("DELETE FROM ledger_entries WHERE event_id = ?::uuid", eventId);
+        } finally {
+            Db.update("ALTER TABLE ledger_entries ENABLE TRIGGER ledger_entries_append_only");
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Db.integer("SELECT count(*) FROM ledger_entries WHERE event_id = ?::uuid AND kind = 'REFUNDED'",
+                eventId) == 0) {
+            assertThat(Instant.now()).as("the payout sweep enters the payments again").isBefore(deadline);
+            Thread.sleep(250);
+        }
+        Thread.sleep(2500); // more sweeps: each entry is written once
+        assertThat(LedgerChecks.assertBalanced(admin, eventId)).isEqualTo(balance);
+        assertThat(Db.rows("SELECT kind, count(*) FROM ledger_entries WHERE event_id = ?::uuid GROUP BY kind "
+                + "ORDER BY kind", eventId)).containsExactly("CAPTURED | 2", "PLATFORM_FEE | 3", "REFUNDED | 1");
+    }
+
+    @Test
     void theOrganizerApprovesOneTicketOfThreeAndRejectsAnother() throws Exception {
         Buyer buyer = buyer();
         Purchase p = buy(buyer, eventWith(policy("APPROVAL", 0, "0", "0")), 3);

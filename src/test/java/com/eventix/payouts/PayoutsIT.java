@@ -201,6 +201,38 @@ class PayoutsIT extends IntegrationTest {
     }
 
     @Test
+    void aBrokerRestartedWhileATransferIsInFlightPaysOnceAndLaterPayoutsStillFlow() throws Exception {
+        Sale sale = sale("payout-restart", 1);
+        String destination = stripeAccount();
+        account(sale, "STRIPE", destination);
+        provider.stubFor(get(urlPathEqualTo("/v1/transfers")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
+        provider.stubFor(post(urlEqualTo("/v1/transfers")).withRequestBody(containing("destination=" + destination))
+                .willReturn(okJson("{\"id\":\"tr_" + destination.substring(5) + "\",\"object\":\"transfer\"}")
+                        .withFixedDelay(3_000)));
+        ended(sale.eventId(), 8);
+        awaitTrue("the transfer is on its way", () -> !payouts(sale).isEmpty()
+                && "SENDING".equals(payouts(sale).get(0).get("status")));
+        services().broker.stop();
+        services().broker.start();
+
+        awaitTrue("paid", () -> "PAID".equals(payouts(sale).get(0).get("status")));
+        Thread.sleep(3_000);
+        assertThat(transfers(destination)).as("the message's redelivery or loss sends nothing again").hasSize(1);
+        assertThat(payouts(sale)).hasSize(1);
+        assertThat(payouts(sale).get(0).get("attempts")).isEqualTo(1);
+        assertThat(payouts(sale).get(0).get("amount").toString()).isEqualTo("42.5");
+        assertThat(ledgerTotal(sale.eventId())).as("50.00 less the platform's 5 %, paid out but the reserve")
+                .isEqualTo(500);
+
+        Sale next = sale("payout-after-restart", 1);
+        String nextDestination = stripeAccountThatTakesTransfers(next);
+        ended(next.eventId(), 8);
+        awaitTrue("the consumer took up the restarted broker", () -> !payouts(next).isEmpty()
+                && "PAID".equals(payouts(next).get(0).get("status")));
+        assertThat(transfers(nextDestination)).hasSize(1);
+    }
+
+    @Test
     void aTransferWhoseAnswerWasLostIsFoundAtTheProviderAndNotSentAgain() throws Exception {
         Sale sale = sale("payout-lost", 1);
         String destination = stripeAccount();

@@ -81,6 +81,14 @@ public class Ledger {
         perEvent.forEach((eventId, amount) -> refundedFor(payment, "provider-refund:" + key, null, eventId, amount));
     }
 
+    /** The provider kept {@code fee} of the payment: each event bears its share (entered once per payment). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void providerFee(Payment payment, BigDecimal fee) {
+        shares(payment, fee).forEach((eventId, amount) -> append("provider-fee:" + payment.id() + ":" + eventId,
+                eventId, payment.currency(), Kind.PROVIDER_FEE, -LedgerEntry.toMinor(amount, payment.currency()),
+                payment.id(), null));
+    }
+
     /** A chargeback took {@code perEvent} back from each event's balance (the platform's fee stays as it was). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void disputeWithdrawn(Payment payment, UUID disputeId, Map<UUID, BigDecimal> perEvent) {
@@ -101,27 +109,37 @@ public class Ledger {
      * currency's minor units: the rounding remainder goes to the event paid most, so the shares add up to it.
      */
     public Map<UUID, BigDecimal> shares(Payment payment, BigDecimal amount) {
-        Map<UUID, BigDecimal> paid = perEvent(payment);
+        Map<UUID, Long> paid = new TreeMap<>();
+        perEvent(payment).forEach((eventId, part) -> paid.put(eventId, LedgerEntry.toMinor(part, payment.currency())));
         Map<UUID, BigDecimal> shares = new TreeMap<>();
-        long total = LedgerEntry.toMinor(amount, payment.currency());
-        long whole = paid.values().stream().mapToLong(a -> LedgerEntry.toMinor(a, payment.currency())).sum();
-        if (whole == 0 || total == 0) {
+        split(paid, LedgerEntry.toMinor(amount, payment.currency()))
+                .forEach((eventId, share) -> shares.put(eventId, LedgerEntry.fromMinor(share, payment.currency())));
+        return shares;
+    }
+
+    /**
+     * {@code amount} split over {@code paid} (minor units per event) in proportion, rounded down, the remainder to
+     * the event paid most (the first of equals in key order); events whose share is nothing are left out.
+     */
+    static Map<UUID, Long> split(Map<UUID, Long> paid, long amount) {
+        Map<UUID, Long> shares = new TreeMap<>();
+        long whole = paid.values().stream().mapToLong(Long::longValue).sum();
+        if (whole == 0 || amount == 0) {
             return shares;
         }
         UUID largest = null;
         long given = 0;
-        for (Map.Entry<UUID, BigDecimal> e : paid.entrySet()) {
-            long part = LedgerEntry.toMinor(e.getValue(), payment.currency());
-            long share = BigDecimal.valueOf(total).multiply(BigDecimal.valueOf(part))
+        for (Map.Entry<UUID, Long> e : new TreeMap<>(paid).entrySet()) {
+            long share = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(e.getValue()))
                     .divide(BigDecimal.valueOf(whole), 0, RoundingMode.DOWN).longValueExact();
-            shares.put(e.getKey(), LedgerEntry.fromMinor(share, payment.currency()));
+            shares.put(e.getKey(), share);
             given += share;
-            if (largest == null || part > LedgerEntry.toMinor(paid.get(largest), payment.currency())) {
+            if (largest == null || e.getValue() > paid.get(largest)) {
                 largest = e.getKey();
             }
         }
-        shares.merge(largest, LedgerEntry.fromMinor(total - given, payment.currency()), BigDecimal::add);
-        shares.values().removeIf(share -> share.signum() == 0);
+        shares.merge(largest, amount - given, Long::sum);
+        shares.values().removeIf(share -> share == 0);
         return shares;
     }
 

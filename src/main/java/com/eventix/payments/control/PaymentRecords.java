@@ -178,6 +178,10 @@ public class PaymentRecords {
                 adjustments.disputed(provider, payment, event);
                 yield Followup.NONE;
             }
+            case FEE_REPORTED -> {
+                providerFee(payment, event);
+                yield Followup.NONE;
+            }
             default -> Followup.NONE;
         };
     }
@@ -192,6 +196,7 @@ public class PaymentRecords {
             }
             case OWED_BACK -> {
                 ledger.captured(payment);
+                providerFee(payment, event);
                 LOG.warning("Payment " + payment.id() + " succeeded at the provider but cannot be accepted ("
                         + before + ", " + event.amount() + " " + event.currency() + "); refunding");
                 orders.unprotectHolds(payment.orderId());
@@ -201,6 +206,7 @@ public class PaymentRecords {
             }
             default -> {
                 ledger.captured(payment);
+                providerFee(payment, event);
                 audit.success(null, "PAYMENT_COMPLETED", "payment", payment.id(), RequestOrigin.INTERNAL, provider);
                 Orders.Fulfilment fulfilment = orders.fulfil(payment.orderId());
                 if (!fulfilment.refundsPayment()) {
@@ -213,6 +219,23 @@ public class PaymentRecords {
                                 : "paid for an event no longer on sale");
                 return Followup.refund(payment);
             }
+        }
+    }
+
+    /**
+     * The provider's fee on the payment: remembered whenever an event says it (a charge may be reported settled
+     * before its payment completes here), entered in the ledger once the payment has its money (once per payment).
+     */
+    private void providerFee(Payment payment, WebhookEvent event) {
+        if (event.providerFee() != null) {
+            if (!event.currency().equalsIgnoreCase(payment.currency())) {
+                LOG.warning("Fee of payment " + payment.id() + " reported in " + event.currency() + ": not entered");
+                return;
+            }
+            payment.feeReported(event.providerFee());
+        }
+        if (payment.providerFee() != null && payment.isSettled() && payment.paidAt() != null) {
+            ledger.providerFee(payment, payment.providerFee());
         }
     }
 

@@ -133,6 +133,10 @@ public class Payments {
 
     /** Applies what the provider says about a payment (a webhook, or its answer to a status query), then any refund. */
     public void settle(PaymentProvider provider, WebhookEvent event) {
+        if (event.type() == WebhookEvent.Type.FEE_REPORTED && event.providerFee() == null) {
+            // Asked before anything is recorded: if the provider cannot answer, the webhook fails and comes again.
+            event = event.withProviderFee(provider.fee(event.objectId(), event.currency()).orElse(null));
+        }
         PaymentRecords.Followup followup = records.apply(provider.name(), event);
         if (followup.refund()) {
             refund(records.get(followup.refundPaymentId()), null);
@@ -156,7 +160,7 @@ public class Payments {
         }
         settle(provider, WebhookEvent.payment("status-check:" + payment.id() + ":" + outcome, outcome,
                 payment.transactionId(), WebhookEvent.ReferenceKind.CHECKOUT, payment.id(), status.amount(),
-                status.currency(), clock.instant(), status.chargeReference()));
+                status.currency(), clock.instant(), status.chargeReference(), null));
         return true;
     }
 

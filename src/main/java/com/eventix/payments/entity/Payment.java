@@ -54,6 +54,9 @@ public class Payment {
     /** The provider's id of the charge behind the checkout (Stripe's PaymentIntent): its disputes name it. */
     @Column(name = "charge_reference")
     private String chargeReference;
+    /** What the provider kept of the payment as its fee, once it said so. */
+    @Column(name = "provider_fee")
+    private BigDecimal providerFee;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -225,6 +228,17 @@ public class Payment {
         if (chargeReference == null && reference != null && !reference.isBlank()) {
             chargeReference = reference;
         }
+    }
+
+    /** The provider says what it kept as its fee (the last word counts: a settlement may be corrected). */
+    public void feeReported(BigDecimal fee) {
+        if (fee != null && fee.signum() >= 0) {
+            providerFee = fee;
+        }
+    }
+
+    public BigDecimal providerFee() {
+        return providerFee;
     }
 
     /** A chargeback took the money: COMPLETED → DISPUTED. */

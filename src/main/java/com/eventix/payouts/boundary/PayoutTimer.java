@@ -1,5 +1,6 @@
 package com.eventix.payouts.boundary;
 
+import com.eventix.payments.control.LedgerRepair;
 import com.eventix.payouts.control.Payouts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every PAYOUT_SWEEP_INTERVAL, on every instance: makes the payouts that are due and re-queues those whose next
+ * Every PAYOUT_SWEEP_INTERVAL, on every instance: enters in the ledger any payment settled before it existed
+ * ({@link LedgerRepair}), makes the payouts that are due and re-queues those whose next
  * attempt is due (instances never make or send one twice: see {@link Payouts}).
  */
 @Startup
@@ -32,6 +34,8 @@ public class PayoutTimer {
     @Inject
     Payouts payouts;
     @Inject
+    LedgerRepair ledgerRepair;
+    @Inject
     @ConfigProperty(name = "PAYOUT_SWEEP_INTERVAL")
     Duration interval;
 
@@ -44,6 +48,8 @@ public class PayoutTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
+            // Balances are sums over the ledger: every settled payment must be in it before any is paid out.
+            ledgerRepair.repair();
             payouts.sweep();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Payout sweep failed; the next one retries", e);

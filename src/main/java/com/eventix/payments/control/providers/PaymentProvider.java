@@ -68,4 +68,13 @@ public interface PaymentProvider {
      * unknown (the server stopped between the call and recording its answer) is sent again.
      */
     java.util.Optional<Transfer> findTransfer(String key);
+
+    /**
+     * What the provider kept as its fee on a settled charge, from its record of the settlement ({@code settlement},
+     * named by a {@link WebhookEvent.Type#FEE_REPORTED} event), exact in {@code currency}; empty when it keeps its
+     * fee in another currency or does not say. Providers that report fees in their payment events answer empty.
+     */
+    default java.util.Optional<BigDecimal> fee(String settlement, String currency) {
+        return java.util.Optional.empty();
+    }
 }

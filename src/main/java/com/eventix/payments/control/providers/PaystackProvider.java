@@ -287,11 +287,15 @@ public class PaystackProvider implements PaymentProvider {
                 throw new JsonException("refund event without a transaction reference");
             }
             return new WebhookEvent(id, mapped, reference, ReferenceKind.CHECKOUT, paymentId(metadata, reference),
-                    amount, money.currencyCode(), occurredAt(data, now), JsonFields.optionalString(data, "id"), null);
+                    amount, money.currencyCode(), occurredAt(data, now), JsonFields.optionalString(data, "id"), null,
+                    null);
         }
         String reference = JsonFields.string(data, "reference");
+        // A successful charge says what Paystack kept of it ("fees", in minor units).
+        BigDecimal fee = mapped == Type.PAYMENT_SUCCEEDED && JsonFields.optionalString(data, "fees") != null
+                ? money.fromMinorUnits(JsonFields.wholeNumber(data, "fees")) : null;
         return WebhookEvent.payment(id, mapped, reference, ReferenceKind.CHECKOUT, paymentId(metadata, reference),
-                amount, money.currencyCode(), occurredAt(data, now), null);
+                amount, money.currencyCode(), occurredAt(data, now), null, fee);
     }
 
     private static String dataId(JsonObject data, byte[] rawBody) {

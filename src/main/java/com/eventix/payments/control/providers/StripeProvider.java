@@ -239,6 +239,22 @@ public class StripeProvider implements PaymentProvider {
                 .map(t -> new Transfer(JsonFields.string(t, "id"), Transfer.State.SUCCEEDED)));
     }
 
+    /** The balance transaction of a charge: its fee, when it is in the charge's currency. */
+    @Override
+    public Optional<BigDecimal> fee(String balanceTransaction, String currency) {
+        String key = requireSecretKey();
+        HttpRequest get = http.request(apiBase, "/v1/balance_transactions/" + encode(balanceTransaction), key)
+                .GET().build();
+        return http.read(http.send(get, "fee query"), "fee query", txn -> {
+            String feeCurrency = JsonFields.string(txn, "currency");
+            if (!feeCurrency.equalsIgnoreCase(currency)) {
+                // Settled in another currency: the fee cannot be told exactly in the payment's.
+                return Optional.empty();
+            }
+            return Optional.of(money(feeCurrency).fromMinorUnits(JsonFields.wholeNumber(txn, "fee")));
+        });
+    }
+
     /** Refund status succeeded, pending, requires_action, failed or canceled. */
     static Refund.State refundState(String status) {
         return switch (status) {
@@ -319,7 +335,18 @@ public class StripeProvider implements PaymentProvider {
                 yield new WebhookEvent(id, Type.REFUNDED_TOTAL, JsonFields.string(object, "payment_intent"),
                         ReferenceKind.PAYMENT_INTENT, metadataPaymentId(object),
                         money(currency).fromMinorUnits(JsonFields.wholeNumber(object, "amount_refunded")),
-                        currency.toUpperCase(Locale.ROOT), occurredAt, JsonFields.optionalString(object, "id"), null);
+                        currency.toUpperCase(Locale.ROOT), occurredAt, JsonFields.optionalString(object, "id"), null,
+                        null);
+            }
+            case "charge.succeeded", "charge.updated" -> {
+                // The fee is in the charge's balance transaction, named here once Stripe has made it.
+                String settlement = JsonFields.optionalString(object, "balance_transaction");
+                String currency = JsonFields.string(object, "currency");
+                yield settlement == null ? WebhookEvent.other(id, occurredAt)
+                        : new WebhookEvent(id, Type.FEE_REPORTED, JsonFields.string(object, "payment_intent"),
+                        ReferenceKind.PAYMENT_INTENT, metadataPaymentId(object),
+                        money(currency).fromMinorUnits(JsonFields.wholeNumber(object, "amount")),
+                        currency.toUpperCase(Locale.ROOT), occurredAt, settlement, null, null);
             }
             case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed",
                  "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated" ->
@@ -355,7 +382,7 @@ public class StripeProvider implements PaymentProvider {
                 ReferenceKind.PAYMENT_INTENT, null,
                 money(currency).fromMinorUnits(JsonFields.wholeNumber(dispute, "amount")),
                 currency.toUpperCase(Locale.ROOT), occurredAt, JsonFields.string(dispute, "id"),
-                new WebhookEvent.Dispute(status, move, JsonFields.optionalString(dispute, "reason")));
+                new WebhookEvent.Dispute(status, move, JsonFields.optionalString(dispute, "reason")), null);
     }
 
     private static WebhookEvent sessionEvent(String id, Type type, JsonObject session, Instant occurredAt) {
@@ -363,7 +390,7 @@ public class StripeProvider implements PaymentProvider {
         return WebhookEvent.payment(id, type, JsonFields.string(session, "id"), ReferenceKind.CHECKOUT,
                 metadataPaymentId(session),
                 money(currency).fromMinorUnits(JsonFields.wholeNumber(session, "amount_total")),
-                currency.toUpperCase(Locale.ROOT), occurredAt, paymentIntentId(session));
+                currency.toUpperCase(Locale.ROOT), occurredAt, paymentIntentId(session), null);
     }
 
     private static UUID metadataPaymentId(JsonObject object) {

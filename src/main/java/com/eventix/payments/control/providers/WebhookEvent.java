@@ -25,9 +25,12 @@ import java.util.UUID;
  *                          paid Stripe session charged (recorded so that its disputes can be matched), the refund of
  *                          a refund event, the dispute of a dispute event; null when it does not say
  * @param dispute           for dispute events, where the dispute stands; null for any other
+ * @param providerFee       what the provider kept of the payment as its fee, exact, in {@code currency}; null when the
+ *                          event does not say (for FEE_REPORTED, until {@link PaymentProvider#fee} was asked)
  */
 public record WebhookEvent(String providerEventId, Type type, String providerReference, ReferenceKind referenceKind,
-        UUID paymentId, BigDecimal amount, String currency, Instant occurredAt, String objectId, Dispute dispute) {
+        UUID paymentId, BigDecimal amount, String currency, Instant occurredAt, String objectId, Dispute dispute,
+        BigDecimal providerFee) {
 
     public enum Type {
         PAYMENT_SUCCEEDED,
@@ -38,6 +41,11 @@ public record WebhookEvent(String providerEventId, Type type, String providerRef
         REFUNDED_TOTAL,
         /** A chargeback or an inquiry was opened, changed, took or gave back money, or closed. */
         DISPUTE,
+        /**
+         * The provider settled the payment's charge and can say what it kept as its fee ({@code objectId}: its
+         * record of the settlement, which {@link PaymentProvider#fee} reads).
+         */
+        FEE_REPORTED,
         OTHER
     }
 
@@ -57,9 +65,15 @@ public record WebhookEvent(String providerEventId, Type type, String providerRef
     /** A payment event: what a checkout took or failed to take. */
     public static WebhookEvent payment(String providerEventId, Type type, String providerReference,
                                        ReferenceKind referenceKind, UUID paymentId, BigDecimal amount, String currency,
-                                       Instant occurredAt, String chargeReference) {
+                                       Instant occurredAt, String chargeReference, BigDecimal providerFee) {
         return new WebhookEvent(providerEventId, type, providerReference, referenceKind, paymentId, amount, currency,
-                occurredAt, chargeReference, null);
+                occurredAt, chargeReference, null, providerFee);
+    }
+
+    /** The same event with the fee the provider was asked for. */
+    public WebhookEvent withProviderFee(BigDecimal fee) {
+        return new WebhookEvent(providerEventId, type, providerReference, referenceKind, paymentId, amount, currency,
+                occurredAt, objectId, dispute, fee);
     }
 
     public enum ReferenceKind {
@@ -69,6 +83,6 @@ public record WebhookEvent(String providerEventId, Type type, String providerRef
 
     /** An event Eventix acknowledges and otherwise ignores. */
     public static WebhookEvent other(String providerEventId, Instant occurredAt) {
-        return new WebhookEvent(providerEventId, Type.OTHER, null, null, null, null, null, occurredAt, null, null);
+        return new WebhookEvent(providerEventId, Type.OTHER, null, null, null, null, null, occurredAt, null, null, null);
     }
 }

@@ -265,7 +265,7 @@ class PaystackProviderTest {
 
             assertThat(event).isEqualTo(new WebhookEvent("charge.success:4099260516", Type.PAYMENT_SUCCEEDED,
                     PAYMENT_ID.toString(), ReferenceKind.CHECKOUT, PAYMENT_ID, new BigDecimal("25000.50"), "NGN",
-                    Instant.parse("2026-03-01T11:58:02Z"), null, null));
+                    Instant.parse("2026-03-01T11:58:02Z"), null, null, new BigDecimal("475.00")));
         }
 
         @Test
@@ -319,7 +319,7 @@ class PaystackProviderTest {
         void readsAProcessedRefund() {
             assertThat(read(refundEvent())).isEqualTo(new WebhookEvent("refund.processed:ref:1329671094",
                     Type.REFUND_SUCCEEDED, PAYMENT_ID.toString(), ReferenceKind.CHECKOUT, PAYMENT_ID,
-                    new BigDecimal("10000.00"), "NGN", NOW, null, null));
+                    new BigDecimal("10000.00"), "NGN", NOW, null, null, null));
         }
 
         @Test

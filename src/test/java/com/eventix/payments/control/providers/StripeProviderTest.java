@@ -295,7 +295,7 @@ class StripeProviderTest {
 
             assertThat(event).isEqualTo(new WebhookEvent("evt_1QcompletedEventix", Type.PAYMENT_SUCCEEDED, SESSION_ID,
                     ReferenceKind.CHECKOUT, PAYMENT_ID, new BigDecimal("45.00"), "USD",
-                    Instant.ofEpochSecond(1772366400L), INTENT_ID, null));
+                    Instant.ofEpochSecond(1772366400L), INTENT_ID, null, null));
         }
 
         @Test
@@ -402,7 +402,7 @@ class StripeProviderTest {
 
             assertThat(event).isEqualTo(new WebhookEvent("evt_3QrefundEventix", Type.REFUNDED_TOTAL, INTENT_ID,
                     ReferenceKind.PAYMENT_INTENT, PAYMENT_ID, new BigDecimal("15.00"), "USD",
-                    Instant.ofEpochSecond(1772366400L), "ch_3QxYz1EventixCh0001", null));
+                    Instant.ofEpochSecond(1772366400L), "ch_3QxYz1EventixCh0001", null, null));
         }
 
         @Test
@@ -434,8 +434,30 @@ class StripeProviderTest {
                         INTENT_ID, ReferenceKind.PAYMENT_INTENT, null, new BigDecimal("45.00"), "USD",
                         Instant.ofEpochSecond(1772366400L), "dp_1QdisputeEventix",
                         new WebhookEvent.Dispute((WebhookEvent.Dispute.Status) c[2],
-                                (WebhookEvent.Dispute.FundsMove) c[3], "fraudulent")));
+                                (WebhookEvent.Dispute.FundsMove) c[3], "fraudulent"), null));
             }
+        }
+
+        @Test
+        void aSettledChargeNamesItsBalanceTransactionWhoseFeeIsAskedFor() {
+            String charge = """
+                    {"id": "ch_3QxYz1EventixCh0001", "object": "charge", "amount": 4500, "currency": "usd",
+                     "metadata": {"payment_id": "%s"}, "payment_intent": "%s", "balance_transaction": %s,
+                     "status": "succeeded"}""";
+            byte[] settled = event("evt_fee", "charge.succeeded", charge.formatted(PAYMENT_ID, INTENT_ID, "\"txn_1Qfee\""));
+            assertThat(provider.verifyWebhook(settled, WebhookSigner.stripeHeaders(WEBHOOK_SECRET, NOW, settled), NOW))
+                    .isEqualTo(new WebhookEvent("evt_fee", Type.FEE_REPORTED, INTENT_ID, ReferenceKind.PAYMENT_INTENT,
+                            PAYMENT_ID, new BigDecimal("45.00"), "USD", Instant.ofEpochSecond(1772366400L), "txn_1Qfee",
+                            null, null));
+            byte[] pending = event("evt_nofee", "charge.succeeded", charge.formatted(PAYMENT_ID, INTENT_ID, "null"));
+            assertThat(provider.verifyWebhook(pending, WebhookSigner.stripeHeaders(WEBHOOK_SECRET, NOW, pending), NOW)
+                    .type()).as("no settlement yet: charge.updated will name it").isEqualTo(Type.OTHER);
+
+            stripe.stubFor(get(urlPathEqualTo("/v1/balance_transactions/txn_1Qfee")).willReturn(okJson(
+                    "{\"id\":\"txn_1Qfee\",\"object\":\"balance_transaction\",\"amount\":4500,\"fee\":161,"
+                            + "\"currency\":\"usd\",\"net\":4339}")));
+            assertThat(provider.fee("txn_1Qfee", "USD")).contains(new BigDecimal("1.61"));
+            assertThat(provider.fee("txn_1Qfee", "EUR")).as("settled in another currency").isEmpty();
         }
 
         @Test
