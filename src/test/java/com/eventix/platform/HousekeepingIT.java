@@ -1,12 +1,16 @@
 package com.eventix.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
+import com.eventix.testing.Api;
 import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.ServerLog;
 import com.eventix.testing.TestUsers;
+import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +124,33 @@ class HousekeepingIT extends IntegrationTest {
                 poison)).as("never tried again, never swept").isEqualTo(MAX_ATTEMPTS);
         assertThat(api().get("/metrics").then().statusCode(200).extract().asString())
                 .containsPattern("eventix_outbox_dead_letters_total(\\{[^}]*})? [1-9]");
+
+        // An admin reads it, has it sent again (it fails all its attempts once more), then discards it.
+        Api admin = admin();
+        String mine = "data.items.find { it.id == '" + poison + "' }";
+        JsonPath dead = admin.get("/api/v1/admin/dead-letters?size=100").then().statusCode(200).extract().jsonPath();
+        assertThat(dead.getString(mine + ".destination")).isEqualTo("eventix.notifications");
+        assertThat(dead.getInt(mine + ".attempts")).isEqualTo(MAX_ATTEMPTS);
+        assertThat(dead.getString(mine + ".lastError")).contains("handling failed");
+        assertThat(dead.getString(mine + ".payload")).isEqualTo("not json at all");
+        api().get("/api/v1/admin/dead-letters").then().statusCode(401);
+        String requeue = "/api/v1/admin/dead-letters/" + poison + "/requeue";
+        admin.post(requeue, Map.of()).then().statusCode(200).body("data.attempts", equalTo(0))
+                .body("data.deadAt", nullValue());
+        admin.post(requeue, Map.of()).then().statusCode(409).body("error.code", equalTo("INVALID_STATE_TRANSITION"));
+        deadline = Instant.now().plusSeconds(60);
+        while (Db.integer("SELECT count(*) FROM outbox_messages WHERE id = ?::uuid AND dead_at IS NOT NULL "
+                + "AND attempts = " + MAX_ATTEMPTS, poison) == 0) {
+            assertThat(Instant.now()).as("tried again, all its attempts").isBefore(deadline);
+            Thread.sleep(250);
+        }
+        admin.request().delete("/api/v1/admin/dead-letters/" + poison).then().statusCode(200)
+                .body("data.id", equalTo(poison));
+        assertThat(Db.integer("SELECT count(*) FROM outbox_messages WHERE id = ?::uuid", poison)).isZero();
+        admin.request().delete("/api/v1/admin/dead-letters/" + poison).then().statusCode(404);
+        admin.post("/api/v1/admin/dead-letters/" + UUID.randomUUID() + "/requeue", Map.of()).then().statusCode(404);
+        assertThat(Db.rows("SELECT action FROM audit_log WHERE resource_type = 'message' AND resource_id = ? "
+                + "ORDER BY created_at", poison)).containsExactly("DEAD_LETTER_REQUEUED", "DEAD_LETTER_DISCARDED");
     }
 
     private static void oauthAttempt(String state, String expiresAt) throws SQLException {

@@ -80,6 +80,37 @@ public class AdminEventsResource {
         return Responses.ok(EventView.of(event, events.tiersOf(id)));
     }
 
+    @POST
+    @Path("/{id}/suspend")
+    @Operation(operationId = "suspendEvent", summary = "Take a published or running event off sale and out of listings",
+            description = "With a reason its organizer is told. Tickets sold stay valid; holds and checkouts under way "
+                    + "cannot become orders (a payment arriving is refunded). Audited.")
+    @APIResponse(responseCode = "200", description = "The event, with suspendedAt",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such event",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: not published or running, or "
+            + "suspended already", content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    public Response suspend(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest body) {
+        Event event = events.suspend(actor(), id, body.reason);
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @Operation(operationId = "reinstateEvent", summary = "Put a suspended event back on sale and in the listings",
+            description = "Its organizer is told. Audited.")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such event",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    @APIResponse(responseCode = "409", description = "INVALID_STATE_TRANSITION: the event is not suspended",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    public Response reinstate(@PathParam("id") UUID id) {
+        Event event = events.reinstate(actor(), id);
+        return Responses.ok(EventView.of(event, events.tiersOf(id)));
+    }
+
     private Events.Actor actor() {
         return new Events.Actor(currentUser.id(), true, origin.get());
     }

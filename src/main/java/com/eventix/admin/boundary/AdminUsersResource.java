@@ -1,10 +1,17 @@
 package com.eventix.admin.boundary;
 
 import com.eventix.identity.control.Bans;
+import com.eventix.identity.control.RoleChanges;
 import com.eventix.identity.control.Users;
+import com.eventix.identity.entity.Role;
 import com.eventix.identity.entity.User;
+import com.eventix.organizers.control.Organizers;
+import com.eventix.organizers.entity.Organizer;
+import com.eventix.payments.control.OrderPages;
 import com.eventix.platform.api.ReasonRequest;
 import com.eventix.platform.api.Responses;
+import com.eventix.platform.audit.AuditLog;
+import com.eventix.platform.audit.AuditQuery;
 import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +50,14 @@ public class AdminUsersResource {
     @Inject
     Bans bans;
     @Inject
+    OrderPages orders;
+    @Inject
+    RoleChanges roles;
+    @Inject
+    Organizers organizers;
+    @Inject
+    AuditLog auditLog;
+    @Inject
     CurrentUser currentUser;
     @Inject
     ClientOrigin origin;
@@ -70,6 +85,55 @@ public class AdminUsersResource {
             content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     public Response getUser(@PathParam("id") UUID id) {
         return Responses.ok(AdminUserView.of(users.get(id)));
+    }
+
+    @GET
+    @Path("/{id}/orders")
+    @Operation(operationId = "listUserOrders", summary = "One account's orders, newest first",
+            description = "As the buyer sees them, with their payments' status.")
+    @APIResponse(responseCode = "200", description = "A page of orders",
+            content = @Content(schema = @Schema(ref = "OrderPage")))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such account",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    public Response listUserOrders(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("1") int page,
+                                   @QueryParam("size") @DefaultValue("20") int size) {
+        users.get(id);
+        return Responses.ok(orders.ofUser(id, page, size));
+    }
+
+    @GET
+    @Path("/{id}/audit-log")
+    @Operation(operationId = "listUserAuditEntries", summary = "One account's audit trail, newest first",
+            description = "What the user did and what was done to their account (bans, role changes).")
+    @APIResponse(responseCode = "200", description = "A page of audit entries",
+            content = @Content(schema = @Schema(ref = "AuditEntryPage")))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such account",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    public Response listUserAuditEntries(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("1") int page,
+                                         @QueryParam("size") @DefaultValue("20") int size) {
+        users.get(id);
+        return Responses.ok(auditLog.search(AuditQuery.involving(id), page, size)
+                .map(AuditLogResource.AuditEntryView::of));
+    }
+
+    @POST
+    @Path("/{id}/role")
+    @Operation(operationId = "changeUserRole", summary = "Give an account another role",
+            description = "Takes effect with the account's next access token (within JWT_EXPIRY); ban an account to "
+                    + "stop it at once. The ORGANIZER role needs a verified organizer profile. Audited.")
+    @APIResponse(responseCode = "200", description = "The account with its role",
+            content = @Content(schema = @Schema(implementation = AdminUserView.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: role is not ATTENDEE, ORGANIZER or ADMIN",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such account",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    @APIResponse(responseCode = "409", description = "ROLE_CHANGE_NOT_ALLOWED: your own account, or ORGANIZER for an "
+            + "account without a verified organizer profile (details.reason SELF or NOT_A_VERIFIED_ORGANIZER)",
+            content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
+    public Response changeUserRole(@PathParam("id") UUID id, @Valid @NotNull RoleRequest body) {
+        boolean organizer = organizers.ofUser(id).map(Organizer::isVerified).orElse(false);
+        return Responses.ok(AdminUserView.of(roles.change(currentUser.id(), id, Role.valueOf(body.role), organizer,
+                origin.get())));
     }
 
     @POST

@@ -4,6 +4,7 @@ import com.eventix.platform.api.Page;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.AuditEntry;
 import com.eventix.platform.audit.AuditLog;
+import com.eventix.platform.audit.AuditQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,15 +46,27 @@ public class AuditLogResource {
     }
 
     @GET
-    @Operation(operationId = "listAuditEntries", summary = "Read the audit log, newest first")
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit log, newest first",
+            description = "Every filter is optional and they combine: by action, by who acted, by the resource acted on "
+                    + "and by time (from inclusive, to exclusive).")
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             content = @Content(schema = @Schema(ref = "AuditEntryPage")))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a bad time, from not before to, a filter "
+            + "longer than 64 characters, or bad paging", content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
     public Response list(@Parameter(description = "Only this action, e.g. ORGANIZER_APPLIED")
                          @QueryParam("action") String action,
                          @Parameter(description = "Only what this user did") @QueryParam("actorId") UUID actorId,
+                         @Parameter(description = "Only actions on this kind of resource, e.g. user, order, payment")
+                         @QueryParam("resourceType") String resourceType,
+                         @Parameter(description = "Only actions on this resource (its id)")
+                         @QueryParam("resourceId") String resourceId,
+                         @Parameter(description = "Only entries at or after this time",
+                                 schema = @Schema(format = "date-time")) @QueryParam("from") String from,
+                         @Parameter(description = "Only entries before this time",
+                                 schema = @Schema(format = "date-time")) @QueryParam("to") String to,
                          @QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
-        Page.checkRequest(page, size);
-        return Responses.ok(auditLog.search(action, actorId, page, size).map(AuditEntryView::of));
+        AuditQuery query = AuditQuery.of(action, actorId, resourceType, resourceId, from, to);
+        return Responses.ok(auditLog.search(query, page, size).map(AuditEntryView::of));
     }
 }

@@ -62,7 +62,7 @@ public class PlatformMetrics {
                 daily.stream().mapToLong(PlatformReport.Day::ticketsSold).sum(),
                 daily.stream().mapToLong(PlatformReport.Day::refunds).sum(), total.getOrDefault(1, List.of()));
         long active = SalesAnalytics.number(em.createNativeQuery("SELECT count(*) FROM events "
-                + "WHERE status IN ('PUBLISHED', 'ACTIVE')").getSingleResult());
+                + "WHERE status IN ('PUBLISHED', 'ACTIVE') AND suspended_at IS NULL").getSingleResult());
         return new PlatformReport(period.zone().getId(), period.from(), period.to(), active, totals, daily);
     }
 

@@ -93,7 +93,7 @@ public class EventCatalog {
 
     private Page<EventSummary> query(Filter f, String tsQuery, Sort sort, int page, int size) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE e.status IN ('PUBLISHED', 'ACTIVE')");
+        StringBuilder where = new StringBuilder(" WHERE e.status IN ('PUBLISHED', 'ACTIVE') AND e.suspended_at IS NULL");
         String from = " FROM events e JOIN organizers o ON o.id = e.organizer_id";
         if (tsQuery != null) {
             // Match on all words; rank on each word's best field (the OR form has no proximity effects), so that

@@ -26,6 +26,9 @@ public record EventView(@Schema(example = "3f2b8c1e-4d5a-4e6f-9a7b-1c2d3e4f5a6b"
                         Event.Status status,
                         @Schema(description = "Why an admin sent it back to DRAFT") String rejectionReason,
                         String cancellationReason,
+                        @Schema(description = "When an admin suspended it (off sale and out of the listings); absent "
+                                + "otherwise") Instant suspendedAt,
+                        @Schema(description = "Why an admin suspended it") String suspensionReason,
                         @Schema(description = "Lowest tier price", example = "25.50") BigDecimal minPrice,
                         @Schema(description = "Highest tier price", example = "120.00") BigDecimal maxPrice,
                         List<TierView> tiers,
@@ -35,7 +38,8 @@ public record EventView(@Schema(example = "3f2b8c1e-4d5a-4e6f-9a7b-1c2d3e4f5a6b"
     public static EventView of(Event e, List<TicketTier> tiers) {
         return new EventView(e.id(), e.organizerId(), e.title(), e.description(), e.category(), e.location(),
                 e.startTime(), e.endTime(), e.timezone(), e.venueCapacity(), e.currency(), e.bannerUrl(), e.status(),
-                e.rejectionReason(), e.cancellationReason(), e.minPrice(), e.maxPrice(),
+                e.rejectionReason(), e.cancellationReason(), e.suspendedAt(), e.suspensionReason(), e.minPrice(),
+                e.maxPrice(),
                 tiers.stream().map(t -> TierView.of(t, e.currency())).toList(), RefundPolicyView.of(e), e.createdAt(),
                 e.updatedAt());
     }

@@ -3,6 +3,7 @@ package com.eventix.events.control;
 import com.eventix.events.entity.Event;
 import com.eventix.events.entity.RefundPolicy;
 import com.eventix.events.entity.TicketTier;
+import com.eventix.notifications.control.Notifications;
 import com.eventix.organizers.control.Organizers;
 import com.eventix.organizers.entity.Organizer;
 import com.eventix.platform.api.ApiException;
@@ -32,6 +33,8 @@ public class Events {
     EntityManager em;
     @Inject
     Organizers organizers;
+    @Inject
+    Notifications notifications;
     @Inject
     AuditLog audit;
     @Inject
@@ -127,6 +130,39 @@ public class Events {
         cancelled.fire(new EventCancelled(eventId, reason, actor.userId()));
         changed.fire(EventChanged.details(eventId));
         return event;
+    }
+
+    /**
+     * An admin takes a published or running event off sale and out of the listings, saying why; its organizer is
+     * told. Holds and orders already made stay; a payment completing for it now is refunded (it is not on sale).
+     */
+    @Transactional
+    public Event suspend(Actor admin, UUID eventId, String reason) {
+        Event event = locked(eventId);
+        event.suspend(reason, clock.instant());
+        audit.success(admin.userId(), "EVENT_SUSPENDED", "event", eventId, admin.origin(), reason);
+        tellOrganizer(event, "Your event " + event.title() + " is suspended", "An admin took \"" + event.title()
+                + "\" off sale and out of the listings: " + reason + "\n\nTickets already sold stay valid. Reply to "
+                + "this message to ask for it to be reinstated.");
+        changed.fire(EventChanged.details(eventId));
+        return event;
+    }
+
+    /** An admin puts a suspended event back on sale and in the listings; its organizer is told. */
+    @Transactional
+    public Event reinstate(Actor admin, UUID eventId) {
+        Event event = locked(eventId);
+        event.reinstate(clock.instant());
+        audit.success(admin.userId(), "EVENT_REINSTATED", "event", eventId, admin.origin(), null);
+        tellOrganizer(event, "Your event " + event.title() + " is reinstated", "\"" + event.title()
+                + "\" is listed and on sale again.");
+        changed.fire(EventChanged.details(eventId));
+        return event;
+    }
+
+    private void tellOrganizer(Event event, String subject, String text) {
+        Organizer organizer = organizers.get(event.organizerId());
+        notifications.email(organizer.userId(), organizer.contactEmail(), "EVENT_MODERATED", subject, text + "\n");
     }
 
     /** The owner sets the event's refund policy; buyers see it on the event page. */

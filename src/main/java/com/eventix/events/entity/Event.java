@@ -72,6 +72,12 @@ public class Event {
     private String rejectionReason;
     @Column(name = "cancellation_reason")
     private String cancellationReason;
+    /** Set while an admin has taken the event off sale and out of the listings (moderation); its status goes on. */
+    @Column(name = "suspended_at")
+    @Convert(converter = InstantConverter.class)
+    private Instant suspendedAt;
+    @Column(name = "suspension_reason")
+    private String suspensionReason;
     @Column(name = "min_price")
     private BigDecimal minPrice;
     @Column(name = "max_price")
@@ -177,6 +183,35 @@ public class Event {
         cancellationReason = reason;
     }
 
+    /**
+     * An admin takes a published or running event off sale and out of the listings, saying why; its holders keep
+     * their tickets and its status moves on with time. Only one not suspended already.
+     */
+    public void suspend(String reason, Instant now) {
+        if (status != Status.PUBLISHED && status != Status.ACTIVE) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "Only a published or running event can be "
+                    + "suspended", Map.of("from", status.name()));
+        }
+        if (suspendedAt != null) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "The event is suspended already",
+                    Map.of("from", "SUSPENDED"));
+        }
+        suspendedAt = now;
+        suspensionReason = reason;
+        updatedAt = now;
+    }
+
+    /** The admin puts a suspended event back on sale and in the listings. */
+    public void reinstate(Instant now) {
+        if (suspendedAt == null) {
+            throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION, "The event is not suspended",
+                    Map.of("from", status.name()));
+        }
+        suspendedAt = null;
+        suspensionReason = null;
+        updatedAt = now;
+    }
+
     /** Only a draft that never sold anything may disappear. */
     public void checkDeletable() {
         if (status != Status.DRAFT) {
@@ -231,9 +266,9 @@ public class Event {
         return previous;
     }
 
-    /** Listed and searchable: on sale or running. */
+    /** Listed and searchable: on sale or running, and not suspended by an admin. */
     public boolean isListed() {
-        return status == Status.PUBLISHED || status == Status.ACTIVE;
+        return (status == Status.PUBLISHED || status == Status.ACTIVE) && suspendedAt == null;
     }
 
     /** Anyone may read it (including cancelled and completed ones, which ticket holders look up). */
@@ -361,6 +396,14 @@ public class Event {
 
     public String rejectionReason() {
         return rejectionReason;
+    }
+
+    public Instant suspendedAt() {
+        return suspendedAt;
+    }
+
+    public String suspensionReason() {
+        return suspensionReason;
     }
 
     public String cancellationReason() {

@@ -29,6 +29,8 @@ public class Bans {
     @Inject
     SessionTokens sessions;
     @Inject
+    Users users;
+    @Inject
     RecentBans recentBans;
     @Inject
     AuditLog audit;
@@ -44,10 +46,7 @@ public class Bans {
         }
         // Active admins are locked first, in id order, so that two admins banning each other cannot both succeed
         // (nor deadlock): the second sees the first banned and counts one admin less.
-        long activeAdmins = em.createQuery("SELECT u FROM User u WHERE u.role = :admin AND u.status = :active "
-                        + "ORDER BY u.id", User.class)
-                .setParameter("admin", Role.ADMIN).setParameter("active", User.Status.ACTIVE)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().size();
+        long activeAdmins = users.lockActiveAdmins().size();
         User user = locked(userId);
         if (user.role() == Role.ADMIN && user.isActive() && activeAdmins <= 1) {
             throw new ApiException(ErrorCode.BAN_NOT_ALLOWED, "The last active admin cannot be banned",

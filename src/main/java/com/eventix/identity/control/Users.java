@@ -7,6 +7,7 @@ import com.eventix.platform.persistence.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +35,18 @@ public class Users {
             throw ApiException.notFound("User");
         }
         return user;
+    }
+
+    /**
+     * Locks the active admins in id order and answers them: admins acting on each other's accounts at once (bans,
+     * role changes) are decided one after the other without deadlock, the second seeing what the first did.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public List<User> lockActiveAdmins() {
+        return em.createQuery("SELECT u FROM User u WHERE u.role = :admin AND u.status = :active ORDER BY u.id",
+                        User.class)
+                .setParameter("admin", com.eventix.identity.entity.Role.ADMIN).setParameter("active", User.Status.ACTIVE)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /**

@@ -133,7 +133,8 @@ public class Payments {
 
     /** Applies what the provider says about a payment (a webhook, or its answer to a status query), then any refund. */
     public void settle(PaymentProvider provider, WebhookEvent event) {
-        if (event.type() == WebhookEvent.Type.FEE_REPORTED && event.providerFee() == null) {
+        if (event.type() == WebhookEvent.Type.FEE_REPORTED && event.providerFee() == null && event.paymentId() != null) {
+            // Only for charges of Eventix's payments (their metadata names one; the account may take others too).
             // Asked before anything is recorded: if the provider cannot answer, the webhook fails and comes again.
             event = event.withProviderFee(provider.fee(event.objectId(), event.currency()).orElse(null));
         }

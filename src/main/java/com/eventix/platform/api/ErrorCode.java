@@ -87,6 +87,9 @@ public enum ErrorCode {
     SCANNER_REVOKED(401),
     /** An admin may not ban themselves or the last active admin (details.reason). */
     BAN_NOT_ALLOWED(409),
+    /** An admin may not change their own role or make an organizer of an account without a verified organizer
+     *  profile (details.reason SELF or NOT_A_VERIFIED_ORGANIZER). */
+    ROLE_CHANGE_NOT_ALLOWED(409),
     RATE_LIMITED(429),
     OAUTH_EMAIL_NOT_VERIFIED(403),
     OAUTH_PROVIDER_ERROR(502),

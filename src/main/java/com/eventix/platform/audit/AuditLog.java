@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,28 +34,39 @@ public class AuditLog {
                 AuditEntry.Outcome.SUCCESS, origin, details, clock.instant()));
     }
 
-    /** Newest first, optionally narrowed to one action and/or one actor. */
-    public Page<AuditEntry> search(String action, UUID actorId, int page, int size) {
+    /** Newest first, narrowed by every part of the query that is given. */
+    public Page<AuditEntry> search(AuditQuery query, int page, int size) {
+        Page.checkRequest(page, size);
+        Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (action != null) {
-            where.append(" AND a.action = :action");
-        }
-        if (actorId != null) {
-            where.append(" AND a.actorId = :actor");
+        condition(where, parameters, "a.action = :action", "action", query.action());
+        condition(where, parameters, "a.actorId = :actor", "actor", query.actorId());
+        condition(where, parameters, "a.resourceType = :type", "type", query.resourceType());
+        condition(where, parameters, "a.resourceId = :resource", "resource", query.resourceId());
+        condition(where, parameters, "a.createdAt >= :from", "from", query.from());
+        condition(where, parameters, "a.createdAt < :to", "to", query.to());
+        if (query.involving() != null) {
+            where.append(" AND (a.actorId = :involved OR (a.resourceType = 'user' AND a.resourceId = :involvedId))");
+            parameters.put("involved", query.involving());
+            parameters.put("involvedId", query.involving().toString());
         }
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AuditEntry a" + where, Long.class);
         TypedQuery<AuditEntry> select = em.createQuery("SELECT a FROM AuditEntry a" + where
                 + " ORDER BY a.createdAt DESC, a.id DESC", AuditEntry.class);
-        for (TypedQuery<?> q : List.of(count, select)) {
-            if (action != null) {
-                q.setParameter("action", action);
-            }
-            if (actorId != null) {
-                q.setParameter("actor", actorId);
-            }
-        }
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            select.setParameter(name, value);
+        });
         List<AuditEntry> items = select.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
         return new Page<>(items, page, size, count.getSingleResult());
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> parameters, String clause, String name,
+                                  Object value) {
+        if (value != null) {
+            where.append(" AND ").append(clause);
+            parameters.put(name, value);
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

@@ -26,6 +26,9 @@ public class OutboxMessage {
     private String payload;
     @Column(nullable = false)
     private int attempts;
+    /** How often an admin sent it again after it died (its attempts then start over). */
+    @Column(nullable = false)
+    private int requeues;
     @Column(name = "created_at", nullable = false)
     @Convert(converter = InstantConverter.class)
     private Instant createdAt;
@@ -74,6 +77,14 @@ public class OutboxMessage {
         Duration delay = retryDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
         nextAttemptAt = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
         return false;
+    }
+
+    /**
+     * What tells this sending apart from every earlier one for the broker's duplicate detection: a re-send of the
+     * same sending (after a crash) is dropped, a retry or a requeue is not.
+     */
+    public String sendingId() {
+        return id + ":" + attempts + (requeues > 0 ? ":" + requeues : "");
     }
 
     /** Failed attempts so far. */

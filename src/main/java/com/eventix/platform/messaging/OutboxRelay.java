@@ -99,8 +99,8 @@ public class OutboxRelay {
             jms.setJMSCorrelationID(message.id().toString());
             jms.setStringProperty(MessageHandler.MESSAGE_ID, message.id().toString());
             // Artemis drops a duplicate of a message it already has (same id), e.g. after a re-send following a
-            // crash; a retry after a failure is a new sending of the message, so the attempt is part of the id.
-            jms.setStringProperty("_AMQ_DUPL_ID", message.id() + ":" + message.attempts());
+            // crash; a retry after a failure or a requeue is a new sending of the message, with an id of its own.
+            jms.setStringProperty("_AMQ_DUPL_ID", message.sendingId());
             producer.send(session.createQueue(names.of(message.destination())), jms);
         } catch (JMSException e) {
             throw new IllegalStateException("broker send failed: " + e.getMessage(), e);

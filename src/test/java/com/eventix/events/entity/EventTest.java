@@ -46,6 +46,26 @@ class EventTest {
     }
 
     @Test
+    void aSuspendedEventIsUnlistedWhileItsLifecycleGoesOnUntilReinstated() {
+        Event draft = Event.draft(UUID.randomUUID(), details(start), now);
+        refused(ErrorCode.INVALID_STATE_TRANSITION, () -> draft.suspend("spam", now));
+        Event event = published();
+        refused(ErrorCode.INVALID_STATE_TRANSITION, () -> event.reinstate(now));
+        event.suspend("Counterfeit", now);
+        assertThat(event.isListed()).isFalse();
+        assertThat(event.isPublic()).as("its holders still read it").isTrue();
+        assertThat(event.suspensionReason()).isEqualTo("Counterfeit");
+        refused(ErrorCode.INVALID_STATE_TRANSITION, () -> event.suspend("again", now));
+        event.activate(start);
+        assertThat(event.isListed()).isFalse();
+        event.reinstate(start);
+        assertThat(event.isListed()).isTrue();
+        assertThat(event.suspendedAt()).isNull();
+        event.complete(start.plus(Duration.ofHours(3)));
+        refused(ErrorCode.INVALID_STATE_TRANSITION, () -> event.suspend("after the fact", start.plus(Duration.ofDays(1))));
+    }
+
+    @Test
     void refusesEveryOtherTransition() {
         Event draft = Event.draft(UUID.randomUUID(), details(start), now);
         refused(ErrorCode.INVALID_STATE_TRANSITION, () -> draft.approve(now));
