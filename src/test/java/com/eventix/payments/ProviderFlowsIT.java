@@ -474,6 +474,53 @@ class ProviderFlowsIT extends IntegrationTest {
                 p.paymentId())).containsExactly("-76");
     }
 
+    @Test
+    void anAdminFindsAStuckPaymentAndHasItsProviderAskedWhichPaysTheOrder() throws Exception {
+        stubPaystackInitialize();
+        String eventId = organizer.published(admin, Organizer.eventBody("Stuck night", "music", "", SOON), "25.50");
+        Purchase p = order("paystack", organizer.event(eventId).getString("data.tiers[0].id"));
+        // Paystack never called back and the sweeps could not ask it (an outage): untouched for two hours.
+        Db.update("UPDATE payments SET updated_at = now() - interval '2 hours', next_check_at = now() + interval '1 hour' "
+                + "WHERE id = ?::uuid", p.paymentId());
+
+        String found = "data.items.find { it.id == '" + p.paymentId() + "' }";
+        JsonPath stuck = admin.get("/api/v1/admin/payments/stuck?olderThanMinutes=60&size=100").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(stuck.getString(found + ".status")).isEqualTo("AUTHORIZED");
+        assertThat(stuck.getString(found + ".orderId")).isEqualTo(p.orderId());
+        assertThat(admin.get("/api/v1/admin/payments/stuck?olderThanMinutes=180&size=100").then().statusCode(200)
+                .extract().jsonPath().getList("data.items.id", String.class)).doesNotContain(p.paymentId());
+        JsonPath byEvent = admin.request().queryParam("eventId", eventId).queryParam("provider", "paystack")
+                .queryParam("status", "AUTHORIZED").queryParam("organizerId", organizer.organizerId)
+                .queryParam("from", Instant.now().minusSeconds(600).toString()).get("/api/v1/admin/payments").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(byEvent.getList("data.items.id", String.class)).containsExactly(p.paymentId());
+        assertThat(byEvent.getString("data.items[0].buyerId")).isNotNull();
+        assertThat(admin.request().queryParam("eventId", eventId).queryParam("status", "COMPLETED")
+                .get("/api/v1/admin/payments").then().statusCode(200).extract().jsonPath().getList("data.items")).isEmpty();
+        admin.get("/api/v1/admin/payments?status=LOST").then().statusCode(400);
+        admin.get("/api/v1/admin/payments?from=null").then().statusCode(400).body("error.details.from",
+                org.hamcrest.Matchers.notNullValue());
+        admin.get("/api/v1/admin/payments/stuck?olderThanMinutes=0").then().statusCode(400)
+                .body("error.details.olderThanMinutes", org.hamcrest.Matchers.notNullValue());
+        p.buyer().get("/api/v1/admin/payments/stuck").then().statusCode(403);
+        p.buyer().post("/api/v1/admin/payments/" + p.paymentId() + "/retry", Map.of()).then().statusCode(403);
+
+        // Paystack answers again, for this payment only: it was paid.
+        providerApi.stubFor(get(urlEqualTo("/transaction/verify/" + p.paymentId())).willReturn(okJson(
+                "{\"status\":true,\"message\":\"Verification successful\",\"data\":{\"id\":" + PAYSTACK_TRANSACTION_ID
+                        + ",\"status\":\"success\",\"reference\":\"" + p.paymentId() + "\",\"amount\":5100,"
+                        + "\"currency\":\"USD\"}}")));
+        admin.post("/api/v1/admin/payments/" + p.paymentId() + "/retry", Map.of()).then().statusCode(200)
+                .body("data.status", org.hamcrest.Matchers.equalTo("COMPLETED"));
+        assertFulfilled(p);
+        admin.post("/api/v1/admin/payments/" + p.paymentId() + "/retry", Map.of()).then().statusCode(409)
+                .body("error.code", org.hamcrest.Matchers.equalTo("INVALID_STATE_TRANSITION"));
+        admin.post("/api/v1/admin/payments/" + UUID.randomUUID() + "/retry", Map.of()).then().statusCode(404);
+        assertThat(Db.rows("SELECT details FROM audit_log WHERE action = 'PAYMENT_RETRIED' AND resource_id = ?",
+                p.paymentId())).containsExactly("AUTHORIZED -> COMPLETED");
+    }
+
     private static final long PAYSTACK_TRANSACTION_ID = 4099260516L;
 
     private void stubPaystackInitialize() {

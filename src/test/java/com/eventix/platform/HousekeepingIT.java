@@ -54,8 +54,9 @@ class HousekeepingIT extends IntegrationTest {
         String liveFamily = UUID.randomUUID().toString();
         refreshToken("gone-1-" + tag, userId, deadFamily, ago(Duration.ofDays(30)), true);
         refreshToken("gone-2-" + tag, userId, deadFamily, ago(Duration.ofDays(10)), false);
-        refreshToken("spent-" + tag, userId, liveFamily, ago(Duration.ofDays(30)), true);
+        // The live family's current token first: a sweep between the two inserts must already see the family live.
         refreshToken("current-" + tag, userId, liveFamily, ahead(Duration.ofDays(5)), false);
+        refreshToken("spent-" + tag, userId, liveFamily, ago(Duration.ofDays(30)), true);
         refreshToken("lately-" + tag, userId, UUID.randomUUID().toString(), ago(Duration.ofDays(2)), false);
         // Idempotency keys: replayable for 24 hours.
         idempotencyKey(userId, "old-" + tag, ago(Duration.ofDays(2)));

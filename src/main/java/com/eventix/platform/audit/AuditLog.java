@@ -1,6 +1,7 @@
 package com.eventix.platform.audit;
 
 import com.eventix.platform.api.Page;
+import com.eventix.platform.persistence.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,36 +37,23 @@ public class AuditLog {
     /** Newest first, narrowed by every part of the query that is given. */
     public Page<AuditEntry> search(AuditQuery query, int page, int size) {
         Page.checkRequest(page, size);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        condition(where, parameters, "a.action = :action", "action", query.action());
-        condition(where, parameters, "a.actorId = :actor", "actor", query.actorId());
-        condition(where, parameters, "a.resourceType = :type", "type", query.resourceType());
-        condition(where, parameters, "a.resourceId = :resource", "resource", query.resourceId());
-        condition(where, parameters, "a.createdAt >= :from", "from", query.from());
-        condition(where, parameters, "a.createdAt < :to", "to", query.to());
+        Conditions where = new Conditions("1 = 1")
+                .and("a.action = :action", "action", query.action())
+                .and("a.actorId = :actor", "actor", query.actorId())
+                .and("a.resourceType = :type", "type", query.resourceType())
+                .and("a.resourceId = :resource", "resource", query.resourceId())
+                .and("a.createdAt >= :from", "from", query.from())
+                .and("a.createdAt < :to", "to", query.to());
         if (query.involving() != null) {
-            where.append(" AND (a.actorId = :involved OR (a.resourceType = 'user' AND a.resourceId = :involvedId))");
-            parameters.put("involved", query.involving());
-            parameters.put("involvedId", query.involving().toString());
+            where.and("(a.actorId = :involved OR (a.resourceType = 'user' AND a.resourceId = :involvedId))",
+                    Map.of("involved", query.involving(), "involvedId", query.involving().toString()));
         }
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AuditEntry a" + where, Long.class);
         TypedQuery<AuditEntry> select = em.createQuery("SELECT a FROM AuditEntry a" + where
                 + " ORDER BY a.createdAt DESC, a.id DESC", AuditEntry.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            select.setParameter(name, value);
-        });
+        where.bind(count, select);
         List<AuditEntry> items = select.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
         return new Page<>(items, page, size, count.getSingleResult());
-    }
-
-    private static void condition(StringBuilder where, Map<String, Object> parameters, String clause, String name,
-                                  Object value) {
-        if (value != null) {
-            where.append(" AND ").append(clause);
-            parameters.put(name, value);
-        }
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

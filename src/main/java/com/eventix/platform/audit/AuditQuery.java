@@ -2,9 +2,8 @@ package com.eventix.platform.audit;
 
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.api.TimeRange;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,31 +29,15 @@ public record AuditQuery(String action, UUID actorId, String resourceType, Strin
     public static AuditQuery of(String action, UUID actorId, String resourceType, String resourceId, String from,
                                 String to) {
         Map<String, Object> problems = new LinkedHashMap<>();
-        Instant start = time("from", from, problems);
-        Instant end = time("to", to, problems);
+        TimeRange period = TimeRange.of(from, to, problems);
         text("action", action, problems);
         text("resourceType", resourceType, problems);
         text("resourceId", resourceId, problems);
-        if (start != null && end != null && !start.isBefore(end)) {
-            problems.put("to", "must be after from");
-        }
         if (!problems.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "Invalid audit log query", problems);
         }
         return new AuditQuery(blankToNull(action), actorId, blankToNull(resourceType), blankToNull(resourceId), null,
-                start, end);
-    }
-
-    private static Instant time(String name, String value, Map<String, Object> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.put(name, "must be a date-time with an offset, such as 2026-12-01T00:00:00Z");
-            return null;
-        }
+                period.from(), period.to());
     }
 
     private static void text(String name, String value, Map<String, Object> problems) {
