@@ -204,6 +204,53 @@ class RefundsIT extends IntegrationTest {
     }
 
     @Test
+    void theOrganizerListsTheEventsOrdersAndExportsThemAsCsv() throws Exception {
+        String eventId = eventWith(policy("AUTOMATIC", 24, "10", "1.50"));
+        Buyer keeper = buyer();
+        Purchase kept = buy(keeper, eventId, 2);
+        // A buyer whose name a spreadsheet would run as a formula.
+        Api client = api();
+        String email = TestUsers.uniqueEmail("formula");
+        client.post("/api/v1/auth/register", Map.of("email", email, "password", "refunder passphrase",
+                "firstName", "=HYPERLINK(\"http://x\")", "lastName", "Buyer")).then().statusCode(201);
+        Api formula = client.as((String) client.login(email, "refunder passphrase").get("accessToken"));
+        Purchase refunded = buy(new Buyer(formula, email, null), eventId, 1);
+        askRefund(new Buyer(formula, email, null), refunded.orderId(), null, "refund-" + UUID.randomUUID())
+                .then().statusCode(201);
+        awaitOrder(new Buyer(formula, email, null), refunded.orderId(), "REFUNDED");
+
+        String path = "/api/v1/events/" + eventId + "/orders";
+        JsonPath all = organizer.api.get(path).then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("data.items.orderId", String.class)).containsExactly(refunded.orderId(), kept.orderId());
+        assertThat(all.getString("data.items[1].buyerEmail")).isEqualTo(keeper.email());
+        assertThat(all.getInt("data.items[1].tickets")).isEqualTo(2);
+        assertThat(new BigDecimal(all.getString("data.items[1].amount"))).isEqualByComparingTo("51.00");
+        assertThat(all.getString("data.items[1].paymentStatus")).isEqualTo("COMPLETED");
+        assertThat(all.getString("data.items[0].status")).isEqualTo("REFUNDED");
+        assertThat(organizer.api.get(path + "?status=REFUNDED").then().statusCode(200).extract().jsonPath()
+                .getList("data.items.orderId", String.class)).containsExactly(refunded.orderId());
+
+        String csv = organizer.api.request().accept("text/csv").get(path).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("orders-" + eventId + ".csv"))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo("orderId,buyerName,buyerEmail,status,paymentStatus,provider,tickets,amount,"
+                + "currency,createdAt,paidAt");
+        assertThat(lines[1]).startsWith(refunded.orderId() + ",\"'=HYPERLINK(\"\"http://x\"\") Buyer\",")
+                .contains(",REFUNDED,");
+        assertThat(lines[2]).startsWith(kept.orderId() + ",\"Test User\",\"" + keeper.email() + "\",PAID,COMPLETED,")
+                .contains(",2,51.00,USD,");
+
+        organizer.api.get(path + "?status=LOST").then().statusCode(400);
+        keeper.api().get(path).then().statusCode(403);
+        Organizer other = Organizer.verified(api(), admin, "other-orders");
+        other.api.get(path).then().statusCode(403);
+        organizer.api.get("/api/v1/events/" + UUID.randomUUID() + "/orders").then().statusCode(404);
+    }
+
+    @Test
     void theOrganizerApprovesOneTicketOfThreeAndRejectsAnother() throws Exception {
         Buyer buyer = buyer();
         Purchase p = buy(buyer, eventWith(policy("APPROVAL", 0, "0", "0")), 3);

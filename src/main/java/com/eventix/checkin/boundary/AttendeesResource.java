@@ -11,6 +11,7 @@ import com.eventix.checkin.control.ScanDesk;
 import com.eventix.checkin.control.ScanInput;
 import com.eventix.checkin.entity.ScanDirection;
 import com.eventix.events.control.Events;
+import com.eventix.platform.api.Csv;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.concurrency.Bulkhead;
@@ -48,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Check-in")
 public class AttendeesResource {
-    static final String CSV = "text/csv";
+    static final String CSV = Csv.MEDIA_TYPE;
     /** Exports hold a whole event's attendees in memory: a few at a time. */
     private static final Bulkhead EXPORTS = new Bulkhead("attendee-exports", 2, Duration.ofSeconds(5));
 
@@ -82,12 +83,9 @@ public class AttendeesResource {
                                        @QueryParam("page") @DefaultValue("1") int page,
                                        @QueryParam("size") @DefaultValue("20") int size) {
         Events.Actor actor = host.actor();
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.valueOf(CSV))
-                && !t.isWildcardType());
-        if (csv) {
+        if (Csv.wanted(headers)) {
             String body = EXPORTS.call(() -> Attendees.csv(attendees.all(actor, eventId, q)));
-            return Response.ok(body, CSV + ";charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"attendees-" + eventId + ".csv\"").build();
+            return Csv.attachment(body, "attendees-" + eventId + ".csv");
         }
         return Responses.ok(attendees.page(actor, eventId, q, page, size));
     }

@@ -5,6 +5,7 @@ import static com.eventix.platform.persistence.NativeRows.number;
 import static com.eventix.platform.persistence.NativeRows.uuid;
 
 import com.eventix.events.control.Events;
+import com.eventix.platform.api.Csv;
 import com.eventix.platform.api.Page;
 import com.eventix.tickets.entity.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,22 +73,11 @@ public class Attendees {
     public static String csv(List<AttendeeView> attendees) {
         StringBuilder out = new StringBuilder("ticketId,holderName,email,tier,status,checkedInAt\r\n");
         for (AttendeeView a : attendees) {
-            out.append(a.ticketId()).append(',').append(cell(a.holderName())).append(',').append(cell(a.email()))
-                    .append(',').append(cell(a.tierName())).append(',').append(a.status()).append(',')
+            out.append(a.ticketId()).append(',').append(Csv.cell(a.holderName())).append(',').append(Csv.cell(a.email()))
+                    .append(',').append(Csv.cell(a.tierName())).append(',').append(a.status()).append(',')
                     .append(a.checkedInAt() == null ? "" : a.checkedInAt().toString()).append("\r\n");
         }
         return out.toString();
     }
 
-    /**
-     * A quoted cell; a leading =, +, - or @ is prefixed with an apostrophe so that a spreadsheet opening the export
-     * does not run a holder's name as a formula.
-     */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
 }

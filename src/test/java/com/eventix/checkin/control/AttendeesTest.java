@@ -2,6 +2,7 @@ package com.eventix.checkin.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eventix.platform.api.Csv;
 import com.eventix.tickets.entity.Ticket;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ class AttendeesTest {
                 "VIP, front", Ticket.Status.CHECKED_IN, Instant.parse("2026-06-01T18:00:00Z"))));
         assertThat(csv.split("\r\n")).containsExactly("ticketId,holderName,email,tier,status,checkedInAt",
                 ticket + ",\"'=HYPERLINK(\"\"x\"\")\",\"a@b.c\",\"VIP, front\",CHECKED_IN,2026-06-01T18:00:00Z");
-        assertThat(Attendees.cell(null)).isEqualTo("\"\"");
-        assertThat(Attendees.cell("-1")).isEqualTo("\"'-1\"");
+        assertThat(Csv.cell(null)).isEqualTo("\"\"");
+        assertThat(Csv.cell("-1")).isEqualTo("\"'-1\"");
     }
 }
