@@ -90,7 +90,7 @@ class CrashRecoveryIT {
             db.update("UPDATE reservations SET expires_at = now() - interval '1 second', protected_seconds = NULL "
                     + "WHERE tier_id = ?::uuid AND status = 'ACTIVE'", tier);
         }
-        awaitSettled(eventId, testStart);
+        awaitSettled(server, eventId, testStart);
 
         for (String tier : tiers) {
             db.assertInventoryBalanced(tier);
@@ -160,7 +160,7 @@ class CrashRecoveryIT {
         }
     }
 
-    private void awaitSettled(String eventId, Instant since) throws Exception {
+    private void awaitSettled(ServerProcess server, String eventId, Instant since) throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         while (true) {
             int open = Integer.parseInt(rows("""
@@ -185,11 +185,24 @@ class CrashRecoveryIT {
                                p.updated_at::text FROM payments p LEFT JOIN sandbox_checkouts s ON s.payment_id = p.id
                           WHERE p.status IN ('PENDING', 'AUTHORIZED', 'PROCESSING', 'REFUNDING')
                           AND p.order_id IN (SELECT order_id FROM order_items WHERE event_id = ?::uuid)
-                        """, eventId)).as("settled in time (%s unsent messages)", unpublished).isEmpty();
+                        """, eventId)).as("settled in time (%s unsent messages); the server's last warnings:%n%s",
+                        unpublished, lastWarnings(server)).isEmpty();
                 assertThat(unpublished).as("unsent messages").isZero();
             }
             Thread.sleep(500);
         }
+    }
+
+    /** What the server warned about last (why something did not settle), for the failure message. */
+    private static String lastWarnings(ServerProcess server) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(server.log());
+        List<String> warnings = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("WARNING") || lines.get(i).contains("SEVERE")) {
+                warnings.add(String.join("\n", lines.subList(i, Math.min(i + 3, lines.size()))));
+            }
+        }
+        return String.join("\n", warnings.subList(Math.max(0, warnings.size() - 30), warnings.size()));
     }
 
     private List<String> rows(String sql, String eventId) throws Exception {

@@ -8,6 +8,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * An Eventix server as an operator runs it: the built WAR on Payara Micro in a process of its own (through the
@@ -32,10 +34,17 @@ public final class ServerProcess implements AutoCloseable {
      * with the others; not started yet. Closing it drops them.
      */
     public static ServerProcess isolated(String name) throws Exception {
+        return isolated(name, Map.of());
+    }
+
+    /** As {@link #isolated(String)}, with {@code settings} over the suite's (an empty value unsets one). */
+    public static ServerProcess isolated(String name, Map<String, String> settings) throws Exception {
         IsolatedServices own = SuiteServices.get().isolated(name);
         Path dir = Path.of("target", "servers").toAbsolutePath();
         Files.createDirectories(dir);
-        return new ServerProcess(new PayaraLauncher(Ports.free(), dir.resolve(name), own.settings()),
+        Map<String, String> all = new HashMap<>(own.settings());
+        all.putAll(settings);
+        return new ServerProcess(new PayaraLauncher(Ports.free(), dir.resolve(name), all),
                 dir.resolve(name + ".log"), own);
     }
 

@@ -2,6 +2,7 @@ package com.eventix.booking.boundary;
 
 import com.eventix.booking.control.HoldExpiry;
 import com.eventix.booking.control.HoldSweep;
+import com.eventix.platform.observability.TimerRun;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
+@TimerRun
 @DependsOn("Migrations")
 public class HoldExpiryTimer {
     private static final Logger LOG = Logger.getLogger(HoldExpiryTimer.class.getName());

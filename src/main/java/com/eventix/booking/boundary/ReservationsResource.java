@@ -5,6 +5,7 @@ import com.eventix.booking.control.Reservations;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.idempotency.Idempotency;
 import com.eventix.platform.security.CurrentUser;
+import com.eventix.platform.observability.Outcomes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -60,6 +61,7 @@ public class ReservationsResource {
 
     @POST
     @Path("/reserve")
+    @Outcomes("holds")
     @Operation(operationId = "reserveTickets", summary = "Hold tickets of a tier", description = "The hold lasts 15 "
             + "minutes (HOLD_DURATION); pay for it with createOrder. Send an Idempotency-Key header to make retries "
             + "safe: a repeat answers the first result.")

@@ -15,6 +15,7 @@ import com.eventix.platform.api.Csv;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.concurrency.Bulkhead;
+import com.eventix.platform.observability.Outcomes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -94,6 +95,7 @@ public class AttendeesResource {
     @Path("/{ticketId}/check-in")
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Outcomes("checkins")
     @Operation(operationId = "checkInAttendee", summary = "Check an attendee in (or out) by hand",
             description = "By ticket id instead of a scanned code, under the same rules as a scan, and recorded as one.")
     @APIResponse(responseCode = "200", description = "ADMITTED (or EXITED) with the ticket's tier, holder and entry count",

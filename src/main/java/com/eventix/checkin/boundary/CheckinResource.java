@@ -14,6 +14,7 @@ import com.eventix.checkin.entity.LocalResult;
 import com.eventix.checkin.entity.ScanDirection;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
+import com.eventix.platform.observability.Outcomes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -65,6 +66,7 @@ public class CheckinResource {
 
     @POST
     @Path("/validate")
+    @Outcomes("checkins")
     @Operation(operationId = "validateTicket", summary = "Scan a ticket at the door: let it in, or out",
             description = "Every scan is recorded, refused ones too. The first scan of a ticket wins, whatever the "
                     + "concurrency; the same nonce again answers the first result without recording another scan.")

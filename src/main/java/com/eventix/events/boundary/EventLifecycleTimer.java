@@ -1,6 +1,7 @@
 package com.eventix.events.boundary;
 
 import com.eventix.events.control.EventLifecycle;
+import com.eventix.platform.observability.TimerRun;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
+@TimerRun
 @DependsOn("Migrations")
 public class EventLifecycleTimer {
     private static final Logger LOG = Logger.getLogger(EventLifecycleTimer.class.getName());

@@ -11,6 +11,7 @@ import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.idempotency.Idempotency;
 import com.eventix.platform.security.CurrentUser;
+import com.eventix.platform.observability.Outcomes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -89,6 +90,7 @@ public class OrdersResource {
     }
 
     @POST
+    @Outcomes("orders")
     @Operation(operationId = "createOrder", summary = "Order and pay for your holds", description = "Creates the "
             + "order (PENDING) and a payment with the provider; send the buyer to paymentUrl. Tickets are issued when "
             + "the provider confirms the payment: read the order until it is PAID. Send an Idempotency-Key header to "
@@ -171,6 +173,7 @@ public class OrdersResource {
 
     @POST
     @Path("/{id}/refund")
+    @Outcomes("refund_requests")
     @Operation(operationId = "requestRefund", summary = "Ask for your money back",
             description = "For some or all tickets of your paid order, under each event's refund policy: the fee it "
                     + "keeps is deducted; an automatic policy refunds at once, otherwise the organizer decides. "

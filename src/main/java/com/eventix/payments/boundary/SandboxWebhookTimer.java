@@ -1,6 +1,7 @@
 package com.eventix.payments.boundary;
 
 import com.eventix.payments.control.providers.SandboxWebhooks;
+import com.eventix.platform.observability.TimerRun;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
+@TimerRun
 @DependsOn("Migrations")
 public class SandboxWebhookTimer {
     private static final Logger LOG = Logger.getLogger(SandboxWebhookTimer.class.getName());

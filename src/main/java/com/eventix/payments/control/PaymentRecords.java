@@ -6,7 +6,6 @@ import com.eventix.payments.control.providers.WebhookEvent;
 import com.eventix.payments.entity.Payment;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
-import java.util.Map;
 import com.eventix.platform.audit.AuditLog;
 import com.eventix.platform.audit.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The database side of payments, each step its own short transaction, so no transaction stays open while a
@@ -40,6 +42,8 @@ public class PaymentRecords {
 
     @PersistenceContext(unitName = "eventix")
     EntityManager em;
+    @Inject
+    MetricRegistry metrics;
     @Inject
     Orders orders;
     @Inject
@@ -157,7 +161,8 @@ public class PaymentRecords {
         em.lock(payment, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(payment);
         Instant now = clock.instant();
-        return switch (event.type()) {
+        Payment.Status before = payment.status();
+        Followup followup = switch (event.type()) {
             case PAYMENT_SUCCEEDED -> captured(provider, payment, event, now);
             case PAYMENT_FAILED -> {
                 if (payment.declined("declined by " + provider, now)) {
@@ -184,6 +189,10 @@ public class PaymentRecords {
             }
             default -> Followup.NONE;
         };
+        if (payment.status() != before) {
+            metrics.counter("eventix_payments", new Tag("outcome", payment.status().name())).inc();
+        }
+        return followup;
     }
 
     /** The provider took the money: the payment decides whether it stands, and an accepted one fulfils its order. */

@@ -2,6 +2,7 @@ package com.eventix.payouts.boundary;
 
 import com.eventix.payments.control.LedgerRepair;
 import com.eventix.payouts.control.Payouts;
+import com.eventix.platform.observability.TimerRun;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
+@TimerRun
 @DependsOn("Migrations")
 public class PayoutTimer {
     private static final Logger LOG = Logger.getLogger(PayoutTimer.class.getName());

@@ -3,18 +3,30 @@ package com.eventix.platform.api;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** CSV exports (RFC 4180, CRLF line ends): what a request asks for, its cells, and the file answered. */
 public final class Csv {
     public static final String MEDIA_TYPE = "text/csv";
+    private static final MediaType CSV = new MediaType("text", "csv");
 
     private Csv() {
     }
 
-    /** Whether the request names text/csv among what it accepts (a wildcard alone is not asking for CSV). */
+    /**
+     * Whether the request prefers text/csv to JSON: its most acceptable named type (by quality, then order) is CSV.
+     * A wildcard alone is not asking for CSV, and a client that accepts both equally (a generated client lists every
+     * type an operation produces) gets JSON.
+     */
     public static boolean wanted(HttpHeaders headers) {
-        return headers.getAcceptableMediaTypes().stream()
-                .anyMatch(t -> t.isCompatible(MediaType.valueOf(MEDIA_TYPE)) && !t.isWildcardType());
+        return wanted(headers.getAcceptableMediaTypes());
+    }
+
+    /** {@link #wanted(HttpHeaders)} of the acceptable types, most acceptable first. */
+    static boolean wanted(List<MediaType> acceptable) {
+        return acceptable.stream()
+                .filter(t -> !t.isWildcardType() && (t.isCompatible(CSV) || t.isCompatible(MediaType.APPLICATION_JSON_TYPE)))
+                .findFirst().map(t -> t.isCompatible(CSV)).orElse(false);
     }
 
     /**

@@ -8,6 +8,8 @@ package com.eventix.platform.messaging;
 public interface MessageHandler {
     /** The JMS property carrying the outbox message id. */
     String MESSAGE_ID = "eventixMessageId";
+    /** The JMS property carrying the trace the message was queued in (W3C traceparent). */
+    String TRACE_PARENT = "traceparent";
 
     String queue();
 

@@ -1,5 +1,6 @@
 package com.eventix.platform.messaging;
 
+import com.eventix.platform.observability.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,11 +26,13 @@ public class Outbox {
     Clock clock;
     @Inject
     Event<OutboxMessageAdded> added;
+    @Inject
+    Tracing tracing;
 
     /** Queues {@code body} (serialised as JSON) for {@code queue}; returns the message id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String queue, UUID id, Object body) {
-        em.persist(new OutboxMessage(id, queue, JSON.toJson(body), clock.instant()));
+        em.persist(new OutboxMessage(id, queue, JSON.toJson(body), clock.instant(), tracing.traceparent()));
         added.fire(new OutboxMessageAdded(id));
         return id;
     }

@@ -43,15 +43,19 @@ public class OutboxMessage {
     @Column(name = "dead_at")
     @Convert(converter = InstantConverter.class)
     private Instant deadAt;
+    /** The trace it was queued in (W3C traceparent); its handling continues it. */
+    @Column(name = "trace_parent")
+    private String traceParent;
 
     protected OutboxMessage() {
     }
 
-    public OutboxMessage(UUID id, String destination, String payload, Instant createdAt) {
+    public OutboxMessage(UUID id, String destination, String payload, Instant createdAt, String traceParent) {
         this.id = id;
         this.destination = destination;
         this.payload = payload;
         this.createdAt = createdAt;
+        this.traceParent = traceParent;
     }
 
     public void published(Instant at) {
@@ -106,5 +110,9 @@ public class OutboxMessage {
 
     public String payload() {
         return payload;
+    }
+
+    public String traceParent() {
+        return traceParent;
     }
 }

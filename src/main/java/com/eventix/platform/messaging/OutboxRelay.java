@@ -1,5 +1,6 @@
 package com.eventix.platform.messaging;
 
+import com.eventix.platform.observability.TimerRun;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
@@ -28,6 +29,7 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
+@TimerRun
 @DependsOn("Migrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OutboxRelay {
@@ -98,6 +100,9 @@ public class OutboxRelay {
             TextMessage jms = session.createTextMessage(message.payload());
             jms.setJMSCorrelationID(message.id().toString());
             jms.setStringProperty(MessageHandler.MESSAGE_ID, message.id().toString());
+            if (message.traceParent() != null) {
+                jms.setStringProperty(MessageHandler.TRACE_PARENT, message.traceParent());
+            }
             // Artemis drops a duplicate of a message it already has (same id), e.g. after a re-send following a
             // crash; a retry after a failure or a requeue is a new sending of the message, with an id of its own.
             jms.setStringProperty("_AMQ_DUPL_ID", message.sendingId());

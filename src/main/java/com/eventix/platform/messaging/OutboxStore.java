@@ -110,4 +110,11 @@ public class OutboxStore {
                         "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL AND dead_at IS NULL")
                 .getSingleResult()).longValue();
     }
+
+    /** How many messages are dead, waiting for an operator. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long dead() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox_messages WHERE dead_at IS NOT NULL")
+                .getSingleResult()).longValue();
+    }
 }

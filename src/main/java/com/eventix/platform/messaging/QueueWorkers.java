@@ -1,5 +1,6 @@
 package com.eventix.platform.messaging;
 
+import com.eventix.platform.observability.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Starts one consumer thread per {@link MessageHandler}. Each receives in a transacted JMS session and commits
@@ -42,12 +44,22 @@ public class QueueWorkers {
     OutboxStore store;
     @Inject
     QueueNames names;
+    @Inject
+    Tracing tracing;
+    @Inject
+    MetricRegistry metrics;
+    @Inject
+    QueueDepths depths;
 
     private final List<Worker> workers = new ArrayList<>();
 
     @PostConstruct
     void start() {
+        // The backlog: committed messages not yet handed to the broker; the dead ones wait for an operator.
+        metrics.gauge("eventix_outbox_backlog", store::pending);
+        metrics.gauge("eventix_outbox_dead", store::dead);
         for (MessageHandler handler : handlers) {
+            depths.publish(handler.queue());
             Worker worker = new Worker(handler);
             workers.add(worker);
             Thread thread = threads.newThread(worker);
@@ -99,7 +111,9 @@ public class QueueWorkers {
         private void process(Session session, Message message) throws JMSException {
             String id = message.getStringProperty(MessageHandler.MESSAGE_ID);
             try {
-                handler.handle(id, ((TextMessage) message).getText());
+                String payload = ((TextMessage) message).getText();
+                tracing.consume(handler.queue(), message.getStringProperty(MessageHandler.TRACE_PARENT),
+                        () -> handler.handle(id, payload));
                 session.commit();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Handling message " + id + " from " + handler.queue() + " failed", e);

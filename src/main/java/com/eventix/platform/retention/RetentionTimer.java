@@ -1,5 +1,6 @@
 package com.eventix.platform.retention;
 
+import com.eventix.platform.observability.TimerRun;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
+@TimerRun
 @DependsOn("Migrations")
 public class RetentionTimer {
     private static final Logger LOG = Logger.getLogger(RetentionTimer.class.getName());

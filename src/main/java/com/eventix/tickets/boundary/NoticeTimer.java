@@ -1,6 +1,7 @@
 package com.eventix.tickets.boundary;
 
 import com.eventix.tickets.control.EventNotices;
+import com.eventix.platform.observability.TimerRun;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
+@TimerRun
 @DependsOn("Migrations")
 public class NoticeTimer {
     private static final Logger LOG = Logger.getLogger(NoticeTimer.class.getName());

@@ -12,7 +12,7 @@ class OutboxMessageTest {
 
     @Test
     void aFailureWaitsLongerEachTimeUpToTheCapThenTheMessageIsDead() {
-        OutboxMessage message = new OutboxMessage(UUID.randomUUID(), "q", "{}", now);
+        OutboxMessage message = new OutboxMessage(UUID.randomUUID(), "q", "{}", now, null);
         message.published(now);
         assertThat(message.failed("boom 1", now, 4, Duration.ofSeconds(30), Duration.ofMinutes(1))).isFalse();
         assertThat(message.attempts()).isEqualTo(1);
@@ -28,7 +28,7 @@ class OutboxMessageTest {
 
     @Test
     void theErrorKeptIsBounded() {
-        OutboxMessage message = new OutboxMessage(UUID.randomUUID(), "q", "{}", now);
+        OutboxMessage message = new OutboxMessage(UUID.randomUUID(), "q", "{}", now, null);
         message.failed("x".repeat(10_000), now, 10, Duration.ofSeconds(1), Duration.ofHours(1));
         assertThat(message.lastError()).hasSize(4000);
     }

@@ -359,6 +359,42 @@ class GeneratedClientIT extends IntegrationTest {
                 .getTotals().getTicketsSold()).isPositive();
     }
 
+    @Test
+    void anAdminsGeneratedClientOverseesAnAccountItsPaymentsTheEventAndTheQueues() throws Exception {
+        Sale sale = oneTicketSold("contract-oversight", "Oversight", "12.00");
+        UUID orderId = sale.order().getOrderId();
+        assertThat(new PaymentsApi(client(sale.organizer().api.accessToken()))
+                .listEventOrders(sale.eventId(), null, 1, 20).getData().getItems())
+                .extracting(com.eventix.client.model.EventOrder::getOrderId).containsExactly(orderId);
+
+        AdminApi console = new AdminApi(client(admin().accessToken()));
+        UUID buyerId = new IdentityApi(sale.buyer()).getMyProfile().getData().getId();
+        assertThat(console.listUserOrders(buyerId, 1, 20).getData().getItems()).extracting(Order::getOrderId)
+                .contains(orderId);
+        assertThat(console.listUserAuditEntries(buyerId, 1, 20).getData().getItems()).isNotEmpty();
+        assertThat(console.listAuditEntries(null, buyerId, null, null, null, null, 1, 20).getData().getItems())
+                .allSatisfy(entry -> assertThat(entry.getActorId()).isEqualTo(buyerId));
+        assertThat(console.listAdminPayments(PaymentStatus.COMPLETED, null, sale.eventId(), null, null, null, 1, 20)
+                .getData().getItems()).extracting(com.eventix.client.model.AdminPayment::getOrderId)
+                .containsExactly(orderId);
+        assertThat(console.listStuckPayments(60, 1, 20).getData().getItems())
+                .noneMatch(p -> orderId.equals(p.getOrderId()));
+        assertThat(console.listDeadLetters(1, 20).getData().getItems()).isNotNull();
+        assertThat(console.listSetAsideCancellationOrders(1, 20).getData().getItems()).isNotNull();
+
+        Event suspended = console.suspendEvent(sale.eventId(), new ReasonRequest().reason("Under investigation"))
+                .getData();
+        assertThat(suspended.getSuspendedAt()).isNotNull();
+        assertThat(console.reinstateEvent(sale.eventId()).getData().getSuspendedAt()).isNull();
+
+        assertThat(console.changeUserRole(buyerId, new com.eventix.client.model.RoleRequest()
+                .role(com.eventix.client.model.RoleRequest.RoleEnum.ADMIN)).getData().getRole())
+                .isEqualTo(com.eventix.client.model.Role.ADMIN);
+        assertThat(console.changeUserRole(buyerId, new com.eventix.client.model.RoleRequest()
+                .role(com.eventix.client.model.RoleRequest.RoleEnum.ATTENDEE)).getData().getRole())
+                .isEqualTo(com.eventix.client.model.Role.ATTENDEE);
+    }
+
     private static ValidateTicketRequest scan(String code, UUID eventId) {
         return new ValidateTicketRequest().code(code).eventId(eventId).direction(ScanDirection.ENTRY)
                 .nonce(UUID.randomUUID().toString());
