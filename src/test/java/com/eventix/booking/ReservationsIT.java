@@ -117,6 +117,41 @@ class ReservationsIT extends IntegrationTest {
     }
 
     @Test
+    void aSoldOutTierAnswersAlikeEveryTimeAndSellsAgainOnceATicketComesBack() throws Exception {
+        String tierId = tierOfNewEvent(2);
+        Api buyer = attendee();
+        String holdId = buyer.post("/api/v1/tickets/reserve", hold(tierId, 2)).then().statusCode(201).extract()
+                .path("data.reservationId");
+        Api others = attendee();
+        for (int i = 0; i < 5; i++) {
+            others.post("/api/v1/tickets/reserve", hold(tierId, 1)).then().statusCode(409)
+                    .body("error.code", equalTo("TICKET_NOT_AVAILABLE")).body("error.message", equalTo("Ticket tier sold out"))
+                    .body("error.details.remaining", equalTo(0)).body("error.details.requested", equalTo(1));
+        }
+        others.post("/api/v1/tickets/reserve", hold(tierId, 5)).then().statusCode(422)
+                .body("error.code", equalTo("ORDER_LIMIT_EXCEEDED"));
+
+        // A release on this instance puts the ticket on sale again at once.
+        buyer.request().delete("/api/v1/tickets/reservations/" + holdId).then().statusCode(200);
+        others.post("/api/v1/tickets/reserve", hold(tierId, 1)).then().statusCode(201);
+        attendee().post("/api/v1/tickets/reserve", hold(tierId, 2)).then().statusCode(409)
+                .body("error.details.remaining", equalTo(1));
+        attendee().post("/api/v1/tickets/reserve", hold(tierId, 1)).then().statusCode(201);
+        others.post("/api/v1/tickets/reserve", hold(tierId, 1)).then().statusCode(409)
+                .body("error.details.remaining", equalTo(0));
+
+        // Stock that comes back where this instance cannot hear it (another instance) is sold within SOLD_OUT_RECHECK.
+        Db.update("UPDATE ticket_tiers SET available_quantity = 1, total_quantity = total_quantity + 1 WHERE id = ?::uuid",
+                tierId);
+        Instant deadline = Instant.now().plusSeconds(5);
+        Api late = attendee();
+        while (late.post("/api/v1/tickets/reserve", hold(tierId, 1)).statusCode() != 201) {
+            assertThat(Instant.now()).as("the returned ticket goes on sale within about a second").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void aSoldOutDropNeverSellsOneTicketTooMany() throws Exception {
         // 67 users, 3 requests each (the per-user hold limit): 201 concurrent clients per drop.
         List<Api> buyers = TestUsers.signedIn(67, i -> api(), "buyer", "buyer passphrase");

@@ -197,6 +197,34 @@ class IdentityIT extends IntegrationTest {
     }
 
     @Test
+    void aTokenIsVerifiedOnceAndRefusedFromTheMomentItExpires() throws Exception {
+        Api client = api();
+        Map<String, Object> tokens = client.registerAndLogin(TestUsers.uniqueEmail("token-once"), PASSWORD);
+        String userId = (String) ((Map<?, ?>) tokens.get("user")).get("id");
+        Instant expires = Instant.now().plusSeconds(5);
+        String shortLived = ForgedTokens.signedByServer(userId, List.of("ATTENDEE"), "https://eventix.local", expires);
+
+        double cachedBefore = tokenVerifications("cached");
+        for (int i = 0; i < 3; i++) {
+            client.as(shortLived).get("/api/v1/users/me").then().statusCode(200).body("data.id", equalTo(userId));
+        }
+        assertThat(tokenVerifications("cached") - cachedBefore).as("the token's later requests skip verification")
+                .isGreaterThanOrEqualTo(2);
+        client.as(ForgedTokens.tampered(shortLived)).get("/api/v1/users/me").then().statusCode(401);
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 1_200);
+        client.as(shortLived).get("/api/v1/users/me").then().statusCode(401)
+                .body("error.code", equalTo("UNAUTHORIZED"));
+    }
+
+    private double tokenVerifications(String result) {
+        String metrics = api().get("/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "eventix_token_verifications_total\\{[^}]*result=\"" + result + "\"[^}]*} ([0-9.E+]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
     void aWrongRoleIsForbidden() {
         Api attendee = api();
         String token = (String) attendee.registerAndLogin(TestUsers.uniqueEmail("role"), PASSWORD).get("accessToken");

@@ -1,5 +1,6 @@
 package com.eventix.testing;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -32,7 +33,7 @@ public final class ForgedTokens {
                 .issuer(issuer).audience("eventix-api").subject(subject).claim("upn", "forged@eventix.test")
                 .claim("groups", groups).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires)).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

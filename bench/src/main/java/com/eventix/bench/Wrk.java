@@ -179,6 +179,12 @@ final class Wrk {
             command.addAll(args);
         }
         Path out = workDir.resolve(String.format("wrk-%02d-%s.txt", ++runs, name.replaceAll("[^A-Za-z0-9]+", "-")));
+        // BENCH_PROFILE=1: a flight recording of the server during each measured run, read into a CPU budget.
+        boolean profiled = CpuBudget.wanted() && serverPid > 0 && !name.startsWith("warm-up");
+        Path recording = profiled ? CpuBudget.fileFor(workDir, name) : null;
+        if (profiled) {
+            CpuBudget.start(serverPid, "bench-" + runs, recording);
+        }
         double serverBefore = serverPid > 0 ? Machine.cpuSeconds(serverPid) : 0;
         double pgBefore = Machine.postgresCpuSeconds();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -187,6 +193,13 @@ final class Wrk {
             throw new IllegalStateException("wrk did not finish: " + out);
         }
         double serverCpu = serverPid > 0 ? Machine.cpuSeconds(serverPid) - serverBefore : Double.NaN;
+        if (profiled) {
+            Map<String, String> measured = fields(Files.readString(out), "WRK_RESULT ");
+            long answers = measured == null ? 0 : Long.parseLong(measured.get("requests"));
+            String table = CpuBudget.stop(serverPid, "bench-" + runs, recording, serverCpu, answers).table(name);
+            System.out.print(table);
+            Files.writeString(workDir.resolve(recording.getFileName().toString().replace(".jfr", ".txt")), table);
+        }
         // Backends that exit during the run take their CPU time with them: no figure then rather than a wrong one.
         double pgCpu = Machine.postgresCpuSeconds() - pgBefore;
         if (pgCpu < 0) {

@@ -78,6 +78,7 @@ public class ReservationsResource {
                             @Valid @NotNull ReserveRequest body) {
         UUID user = currentUser.id();
         return idempotency.atomically(user, "reserve", key, body, () -> {
+            reservations.refuseIfSoldOut(body.tierId, body.quantity);
             ReservationView hold = ReservationView.of(reservations.reserve(user, body.tierId, body.quantity));
             return Responses.created(URI.create("/api/v1/tickets/reservations/" + hold.reservationId()), hold);
         });

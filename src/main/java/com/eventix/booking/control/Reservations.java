@@ -35,6 +35,8 @@ public class Reservations {
     @Inject
     Inventory inventory;
     @Inject
+    SoldOutTiers soldOut;
+    @Inject
     @ConfigProperty(name = "HOLD_DURATION")
     Duration holdDuration;
     @Inject
@@ -46,6 +48,14 @@ public class Reservations {
     @Inject
     @ConfigProperty(name = "RATE_LIMIT_WINDOW")
     Duration window;
+
+    /**
+     * TICKET_NOT_AVAILABLE from memory, before any transaction, for a tier this instance has just seen sold out (a
+     * sold-out storm costs no query); call it before {@link #reserve}, which decides everything else.
+     */
+    public void refuseIfSoldOut(UUID tierId, int quantity) {
+        soldOut.refuseIfKnown(tierId, quantity);
+    }
 
     @Transactional
     public Reservation reserve(UUID userId, UUID tierId, int quantity) {
@@ -66,6 +76,7 @@ public class Reservations {
         }
         // Sold out as read without the lock: counts only grow back by releases, so the answer stands, and a
         // sold-out storm never queues for the tier lock nor writes to the database.
+        soldOut.seen(offer);
         offer.requireAvailable(quantity);
         limitHolds(userId, event.id());
 

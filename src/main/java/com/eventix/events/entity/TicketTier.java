@@ -104,10 +104,15 @@ public class TicketTier {
     /** TICKET_NOT_AVAILABLE, saying how many remain, unless {@code quantity} tickets are available. */
     public void requireAvailable(int quantity) {
         if (quantity > availableQuantity) {
-            throw new ApiException(ErrorCode.TICKET_NOT_AVAILABLE, availableQuantity == 0 ? "Ticket tier sold out"
-                    : "Only " + availableQuantity + " tickets of this tier are left",
-                    Map.of("remaining", availableQuantity, "requested", quantity));
+            throw notAvailable(availableQuantity, quantity);
         }
+    }
+
+    /** The TICKET_NOT_AVAILABLE answer when {@code remaining} tickets are left and {@code requested} were asked. */
+    public static ApiException notAvailable(int remaining, int requested) {
+        return new ApiException(ErrorCode.TICKET_NOT_AVAILABLE, remaining == 0 ? "Ticket tier sold out"
+                : "Only " + remaining + " tickets of this tier are left",
+                Map.of("remaining", remaining, "requested", requested));
     }
 
     /** Tickets of an ended hold come back. */
