@@ -19,7 +19,8 @@ const $ = id => document.getElementById(id);
 
 /** What the page works with; each part is kept in IndexedDB under its own key. */
 const door = {
-  device: null, // {deviceKey, accessToken, expiresAt, deviceId, eventId, listIds}
+  devices: {}, // by event: a device signs in for one event, and this page may hold devices of several
+  device: null, // the current one: {deviceKey, accessToken, expiresAt, deviceId, eventId, listIds}
   server: null,
   event: null, // {title, tiers: {id: name}}
   setup: null, // {listId, gate, direction}
@@ -39,10 +40,12 @@ let writing = Promise.resolve();
 
 function save(...names) {
   const values = {
-    device: () => ['device', door.device],
+    device: () => ['devices', { ...door.devices, [door.device.eventId]: door.device }],
     event: () => [keyOf('event'), door.event],
     setup: () => [keyOf('setup'), door.setup],
-    book: () => [keyOf('book'), door.book.state],
+    // The bundle part changes once a minute and may be megabytes; the marks change with every scan.
+    book: () => [keyOf('book'), { ...door.book.state, marks: null }],
+    marks: () => [keyOf('marks'), door.book.state.marks],
     queue: () => [keyOf('queue'), door.queue],
     counters: () => [keyOf('counters'), door.counters],
     history: () => [keyOf('history'), door.history],
@@ -53,18 +56,23 @@ function save(...names) {
   return writing;
 }
 
+const PARTS = ['event', 'setup', 'book', 'marks', 'queue', 'counters', 'history'];
+
 async function load() {
-  door.device = await store.get('device') ?? null;
+  door.devices = await store.get('devices') ?? {};
+  door.device = door.devices[await store.get('current')] ?? Object.values(door.devices)[0] ?? null;
   if (!door.device) {
     return;
   }
   door.server = new Server(API, door.device, device => {
     door.device = device;
+    door.devices[device.eventId] = device;
     return save('device');
   });
   door.event = await store.get(keyOf('event')) ?? null;
   door.setup = await store.get(keyOf('setup')) ?? null;
   door.book = new DoorBook(await store.get(keyOf('book')) ?? DoorBook.empty(door.device.eventId).state);
+  door.book.state.marks = await store.get(keyOf('marks')) ?? {};
   door.queue = await store.get(keyOf('queue')) ?? [];
   door.counters = await store.get(keyOf('counters')) ?? { admitted: 0, conflicts: [] };
   door.history = await store.get(keyOf('history')) ?? [];
@@ -98,8 +106,18 @@ function connection(state) {
   }
 }
 
+async function renderEvents() {
+  const ids = Object.keys(door.devices);
+  const titles = await Promise.all(ids.map(async id => (await store.get(`event:${id}`))?.title ?? id));
+  const select = $('event');
+  select.replaceChildren(...ids.map((id, i) => new Option(titles[i], id)));
+  select.value = door.device.eventId;
+  $('event-choice').hidden = ids.length < 2;
+}
+
 function renderSetup() {
   $('event-name').textContent = door.event?.title ?? door.device.eventId;
+  renderEvents();
   const allowed = door.device.listIds ?? [];
   const lists = door.book.state.lists.filter(l => allowed.length === 0 || allowed.includes(l.id));
   const select = $('list');
@@ -241,7 +259,14 @@ async function signIn(deviceKey) {
   $('signin-error').textContent = '';
   try {
     const device = await Server.exchange(API, deviceKey.trim());
-    await store.put('device', device);
+    $('device-key').value = ''; // the key is kept out of sight once it is signed in
+    const devices = await store.get('devices') ?? {};
+    await store.put('devices', { ...devices, [device.eventId]: device });
+    await store.put('current', device.eventId);
+    if (door.device) {
+      location.reload(); // another event: the page starts over on it
+      return;
+    }
     await load();
     await Promise.all([refreshEvent(), refreshBundle()]);
     show('setup');
@@ -266,11 +291,24 @@ function keyFrom(text) {
   }
 }
 
-async function signOut() {
-  if (door.queue.length && !confirm(`${door.queue.length} scans are not synced yet and would be lost. Sign out?`)) {
+/** This event's device signs out: what the page kept for the event goes; other events' devices stay. */
+async function signOut(ask = true) {
+  if (ask && door.queue.length && !confirm(`${door.queue.length} scans are not synced yet and would be lost. Sign out?`)) {
     return;
   }
-  await store.clear();
+  await writing;
+  const eventId = door.device.eventId;
+  const others = { ...door.devices };
+  delete others[eventId];
+  await Promise.all(PARTS.map(part => store.remove(`${part}:${eventId}`)));
+  await store.put('devices', others);
+  await store.put('current', Object.keys(others)[0] ?? null);
+  location.reload();
+}
+
+async function switchEvent(eventId) {
+  await writing;
+  await store.put('current', eventId);
   location.reload();
 }
 
@@ -317,7 +355,7 @@ function online(seq, input, passed) {
   if (admitted) {
     door.counters.admitted++;
   }
-  save('book', 'counters');
+  save('marks', 'counters');
   const title = admitted ? (passed.entryCount > 1 ? `Admitted again (entry ${passed.entryCount})` : 'Admitted') : 'Out';
   verdict(seq, 'ok', { title, who: passed.holderName ?? '', why: passed.tierName ?? '', note: passed.gate ? `Gate ${passed.gate}` : '' });
   remember('ok', `${title}: ${passed.holderName ?? ''} (${passed.tierName ?? ''})`, input.nonce, input.scannedAt);
@@ -328,13 +366,13 @@ function online(seq, input, passed) {
 function refusedOnline(seq, input, e) {
   if (e.code === 'SCANNER_REVOKED' || e.code === 'INVALID_DEVICE_KEY') {
     verdict(seq, 'no', { title: 'Device signed out', why: 'This scanner was revoked by the organizer.' });
-    store.clear().then(() => setTimeout(() => location.reload(), 4000));
+    setTimeout(() => signOut(false), 4000);
     return;
   }
   const reason = e.code === 'TICKET_INVALID' ? e.details.reason : e.code;
   if (e.code === 'ALREADY_CHECKED_IN' && e.details.ticketId) {
     door.book.mark(e.details.ticketId, e.details.listId, true, { at: e.details.admittedAt, gate: e.details.gate ?? null });
-    save('book');
+    save('marks');
   }
   const why = plainReason(reason, e.details);
   verdict(seq, 'no', { title: 'Refused', why });
@@ -371,7 +409,7 @@ async function offline(seq, input) {
     verdict(seq, 'offline', { title, who: tier, why: `Ticket ${short(decision.ticketId)}`, note });
     remember('offline', `${title}: ${tier} ticket ${short(decision.ticketId)}`, input.nonce, input.scannedAt);
   }
-  await save('queue', 'book', 'counters');
+  await save('queue', 'marks', 'counters');
   renderCounters();
 }
 
@@ -400,7 +438,7 @@ function sync() {
         if (!door.queue.length) {
           door.book.settle();
         }
-        await save('queue', 'book', 'counters', 'history');
+        await save('queue', 'marks', 'counters', 'history');
         renderCounters();
         renderConflicts();
         renderHistory();
@@ -430,7 +468,7 @@ function taken(v, scan) {
 async function refreshBundle() {
   const bundle = await door.server.bundle(door.device.eventId, door.book.state.cursor);
   door.book.apply(bundle);
-  await save('book');
+  await save('book', 'marks');
   document.documentElement.dataset.bundle = door.book.state.cursor;
 }
 
@@ -548,7 +586,13 @@ function wire() {
     save('setup');
     show('scan');
   });
-  $('signout').addEventListener('click', signOut);
+  $('signout').addEventListener('click', () => signOut());
+  $('event').addEventListener('change', () => switchEvent($('event').value));
+  $('add-event').addEventListener('click', () => {
+    $('signin-back').hidden = false;
+    show('signin');
+  });
+  $('signin-back').addEventListener('click', () => show('setup'));
   $('change').addEventListener('click', () => {
     stopCamera();
     show('setup');
@@ -603,6 +647,7 @@ async function start() {
   if (!door.device) {
     connection(navigator.onLine ? 'online' : 'offline');
     show('signin');
+    document.documentElement.dataset.started = 'true';
     if (fromLink) {
       $('device-key').value = fromLink;
       await signIn(fromLink);
@@ -619,6 +664,7 @@ async function start() {
     renderSetup();
   }
   keepInStep();
+  document.documentElement.dataset.started = 'true';
 }
 
 start();

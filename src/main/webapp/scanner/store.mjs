@@ -42,8 +42,3 @@ export function put(key, value) {
 export function remove(key) {
   return run('readwrite', store => store.delete(key));
 }
-
-/** Everything, for signing out. */
-export function clear() {
-  return run('readwrite', store => store.clear());
-}

@@ -10,6 +10,7 @@ import com.eventix.testing.DoorGuests;
 import com.eventix.testing.DoorGuests.Person;
 import com.eventix.testing.DoorGuests.Scanner;
 import com.eventix.testing.DoorGuests.Show;
+import com.eventix.testing.FakeCamera;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
 import io.restassured.path.json.JsonPath;
@@ -30,8 +31,10 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -165,6 +168,8 @@ class ScannerPageIT extends IntegrationTest {
             WebElement conflict = eastPage.driver.findElement(By.cssSelector("#conflicts li"));
             assertThat(conflict.getDomAttribute("data-verdict")).isEqualTo("DUPLICATE");
             assertThat(conflict.getDomProperty("textContent")).startsWith("Duplicate").contains("by West phone");
+            eastPage.driver.findElement(By.id("result")).click();
+            eastPage.screenshot("conflicts-listed");
             assertThat(westPage.driver.findElements(By.cssSelector("#conflicts li"))).isEmpty();
 
             JsonPath stats = organizer.api.get("/api/v1/checkin/event/" + show.id()).then().statusCode(200).extract()
@@ -174,6 +179,66 @@ class ScannerPageIT extends IntegrationTest {
             eastPage.waitForText("count-event-conflicts", "1");
             assertThat(first.consoleErrors()).filteredOn(ScannerPageIT::unexpected).isEmpty();
             assertThat(second.consoleErrors()).filteredOn(ScannerPageIT::unexpected).isEmpty();
+        }
+    }
+
+    /**
+     * The camera: Chromium on Linux has no BarcodeDetector of its own, so the page's vendored ZXing reader (served by
+     * the WAR) reads the ticket's own QR image from the camera, and the ticket goes in.
+     */
+    @Test
+    void theCameraReadsATicketsQrImage() throws Exception {
+        Show show = guests.show(admin(), "Scanner page camera");
+        Person holder = guests.person("page-camera");
+        String ticketId = tickets(holder, show.tierId(), 1).get(0);
+        byte[] png = holder.api().get("/api/v1/tickets/" + ticketId + "/qr").then().statusCode(200).extract()
+                .asByteArray();
+        Scanner device = guests.scanner(show.id(), "Camera phone", "Front", null);
+
+        try (Browser browser = Browser.headless(FakeCamera.switches(FakeCamera.showing(png, "ticket")))) {
+            Page page = new Page(browser, "camera");
+            page.signIn(device.key(), "");
+            assertThat((Boolean) ((JavascriptExecutor) page.driver).executeScript("return 'BarcodeDetector' in window"))
+                    .as("a native detector (the vendored one is what this test is about)").isFalse();
+            page.driver.findElement(By.id("camera-button")).click();
+            WebElement result = page.answer(1, "ok");
+            assertThat(text(result, "result-title")).isEqualTo("Admitted");
+            assertThat(text(result, "result-note")).isEqualTo("Gate Front");
+            page.screenshot("admitted-by-camera");
+            assertThat(page.driver.findElement(By.id("camera-button")).getDomAttribute("aria-pressed")).isEqualTo("true");
+            assertThat(browser.consoleErrors()).filteredOn(ScannerPageIT::unexpected).isEmpty();
+        }
+        assertThat(Db.integer("SELECT count(*) FROM checkin_admissions WHERE ticket_id = ?::uuid", ticketId)).isOne();
+    }
+
+    /** A device keeps the keys of two events and goes from one to the other; each keeps its own door settings. */
+    @Test
+    void aPageHoldsDevicesOfTwoEventsAndSwitchesBetweenThem() throws Exception {
+        Show early = guests.show(admin(), "Scanner page early show");
+        Show late = guests.show(admin(), "Scanner page late show");
+        Scanner earlyDevice = guests.scanner(early.id(), "Early phone", null, null);
+        Scanner lateDevice = guests.scanner(late.id(), "Late phone", null, null);
+
+        try (Browser browser = Browser.headless()) {
+            Page page = new Page(browser, "two events");
+            page.signIn(earlyDevice.key(), "Early gate");
+            page.driver.findElement(By.id("change")).click();
+            page.waitForScreen("setup");
+            page.driver.findElement(By.id("add-event")).click();
+            page.signIn(lateDevice.key(), "Late gate");
+            assertThat(page.driver.findElement(By.id("where")).getText()).contains("Scanner page late show")
+                    .contains("gate Late gate");
+
+            page.driver.findElement(By.id("change")).click();
+            page.waitForScreen("setup");
+            Select events = new Select(page.driver.findElement(By.id("event")));
+            assertThat(events.getOptions()).extracting(WebElement::getText)
+                    .containsExactlyInAnyOrder("Scanner page early show", "Scanner page late show");
+            events.selectByVisibleText("Scanner page early show");
+            page.reloaded("scan");
+            assertThat(page.driver.findElement(By.id("where")).getText()).contains("Scanner page early show")
+                    .contains("gate Early gate");
+            assertThat(browser.consoleErrors()).filteredOn(ScannerPageIT::unexpected).isEmpty();
         }
     }
 
@@ -203,7 +268,8 @@ class ScannerPageIT extends IntegrationTest {
         void signIn(String deviceKey, String gate) {
             waitForScreen("signin");
             driver.findElement(By.id("device-key")).sendKeys(deviceKey, Keys.ENTER);
-            waitForScreen("setup");
+            waiting().withMessage(this::state).until(d -> "setup".equals(screen()) && d.findElement(By.id("gate"))
+                    .getDomProperty("value").isEmpty() && !d.findElement(By.id("list")).getDomProperty("value").isEmpty());
             assertThat(driver.findElement(By.id("list")).getDomProperty("value")).isNotBlank();
             driver.findElement(By.id("gate")).sendKeys(gate);
             driver.findElement(By.cssSelector("#setup-form button[type=submit]")).click();
@@ -212,8 +278,12 @@ class ScannerPageIT extends IntegrationTest {
 
         /** A code typed into the wedge field with Enter, as a hardware scanner does; answers the result screen. */
         WebElement scan(String code, String verdict) {
-            int seq = ++scans;
             driver.findElement(By.id("wedge")).sendKeys(code, Keys.ENTER);
+            return answer(++scans, verdict);
+        }
+
+        /** The result screen of the page's {@code seq}th answer since it was opened. */
+        WebElement answer(int seq, String verdict) {
             WebElement result = driver.findElement(By.id("result"));
             new WebDriverWait(driver, ANSWER).until(d ->
                     String.valueOf(seq).equals(result.getDomAttribute("data-seq")));
@@ -225,13 +295,34 @@ class ScannerPageIT extends IntegrationTest {
         /** The page opened again: it comes back to scanning, from what it keeps on the device. */
         void reload() {
             driver.navigate().refresh();
+            reloaded("scan");
+        }
+
+        /** After the page loaded itself again: its answers count from one, and it shows {@code screen}. */
+        void reloaded(String screen) {
             scans = 0;
-            waitForScreen("scan");
+            waiting().until(d -> screen.equals(screen())
+                    && "true".equals(d.findElement(By.tagName("html")).getDomAttribute("data-started")));
+        }
+
+        /** What the page shows, for a failure's message. */
+        String state() {
+            return name + " shows " + screen() + ": " + driver.findElement(By.tagName("main")).getText();
+        }
+
+        String screen() {
+            return driver.findElement(By.tagName("html")).getDomAttribute("data-screen");
         }
 
         void waitForScreen(String screen) {
-            new WebDriverWait(driver, ANSWER).until(d ->
-                    screen.equals(d.findElement(By.tagName("html")).getDomAttribute("data-screen")));
+            waiting().until(d -> screen.equals(screen()));
+        }
+
+        /** Waits across the page's own reloads too. */
+        WebDriverWait waiting() {
+            WebDriverWait wait = new WebDriverWait(driver, ANSWER);
+            wait.ignoring(StaleElementReferenceException.class);
+            return wait;
         }
 
         void waitForText(String id, String expected) {
