@@ -182,6 +182,38 @@ class ScannerPageIT extends IntegrationTest {
         }
     }
 
+    /** A ticket given away after the device took its bundle: let in offline on its old code, flagged once synced. */
+    @Test
+    void aVoidTicketLetInOfflineIsFlaggedWhenTheQueueSyncs() throws Exception {
+        Show show = guests.show(admin(), "Scanner page late transfer");
+        Person holder = guests.person("page-giver");
+        Person friend = guests.person("page-taker");
+        String ticketId = tickets(holder, show.tierId(), 1).get(0);
+        String oldCode = code(holder, ticketId);
+        Scanner device = guests.scanner(show.id(), "Side phone", "Side", null);
+
+        try (Browser browser = Browser.headless()) {
+            Page page = new Page(browser, "late transfer");
+            page.signIn(device.key(), "");
+            page.waitForOfflineReady();
+            DoorGuests.transfer(holder, friend, ticketId);
+            page.network(false);
+            page.scan(oldCode, "offline");
+            page.network(true);
+
+            page.waitForText("result-title", "Conflict to check");
+            assertThat(page.driver.findElement(By.id("result-why")).getDomProperty("textContent"))
+                    .startsWith("Void ticket let in").contains("Transferred");
+            page.screenshot("void-ticket-conflict");
+            page.waitForText("count-conflicts", "1");
+            assertThat(page.driver.findElement(By.cssSelector("#conflicts li")).getDomAttribute("data-verdict"))
+                    .isEqualTo("REVOKED_ADMITTED");
+            assertThat(Db.rows("SELECT result || ' ' || reason FROM checkin_scans WHERE ticket_id = ?::uuid", ticketId))
+                    .containsExactly("REVOKED_ADMITTED REVOKED");
+            assertThat(browser.consoleErrors()).filteredOn(ScannerPageIT::unexpected).isEmpty();
+        }
+    }
+
     /**
      * The camera: Chromium on Linux has no BarcodeDetector of its own, so the page's vendored ZXing reader (served by
      * the WAR) reads the ticket's own QR image from the camera, and the ticket goes in.
