@@ -96,6 +96,7 @@ public final class DevServer {
             say("Eventix is running.");
             say("  API          " + base + "/api/v1");
             say("  Swagger UI   " + base + "/swagger-ui/");
+            say("  Door scanner " + base + "/scanner/");
             say("  OpenAPI      " + base + "/openapi");
             say("  Health       " + base + "/health/ready");
             say("  Metrics      " + base + "/metrics");

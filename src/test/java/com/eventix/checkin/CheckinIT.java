@@ -1,20 +1,23 @@
 package com.eventix.checkin;
 
+import static com.eventix.testing.DoorGuests.code;
+import static com.eventix.testing.DoorGuests.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.eventix.testing.Api;
 import com.eventix.testing.Db;
+import com.eventix.testing.DoorGuests;
+import com.eventix.testing.DoorGuests.Person;
+import com.eventix.testing.DoorGuests.Scanner;
+import com.eventix.testing.DoorGuests.Show;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
-import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URL;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,19 +38,13 @@ import org.junit.jupiter.api.Test;
  * test buys its own tickets.
  */
 class CheckinIT extends IntegrationTest {
-    private static final Instant SOON = Instant.now().plus(20, ChronoUnit.DAYS);
-    private static final String PASSWORD = "checkin passphrase";
+    private static final Instant SOON = DoorGuests.soon();
 
     private static Organizer organizer;
+    private static DoorGuests guests;
     private static Show show;
     private static URL setUpFor;
     private Api admin;
-
-    private record Show(String id, String tierId, String vipTierId) {
-    }
-
-    private record Person(Api api, String id, String email) {
-    }
 
     @BeforeEach
     void setUp() {
@@ -55,63 +52,11 @@ class CheckinIT extends IntegrationTest {
         synchronized (CheckinIT.class) {
             if (organizer == null || !deploymentUrl.equals(setUpFor)) {
                 organizer = Organizer.verified(api(), admin, "checkin");
-                show = show("Door night");
+                guests = new DoorGuests(organizer, deploymentUrl);
+                show = guests.show(admin, "Door night");
                 setUpFor = deploymentUrl;
             }
         }
-    }
-
-    /** A published event with two free tiers. */
-    private Show show(String title) {
-        String id = organizer.published(admin, Organizer.eventBody(title, "music", "", SOON), "0", "0");
-        JsonPath event = organizer.event(id);
-        return new Show(id, event.getString("data.tiers.find { it.tierName == 'Tier 1' }.id"),
-                event.getString("data.tiers.find { it.tierName == 'Tier 2' }.id"));
-    }
-
-    private Person person(String prefix) throws SQLException {
-        Api client = api();
-        String email = TestUsers.uniqueEmail(prefix);
-        Map<String, Object> login = client.registerAndLogin(email, PASSWORD);
-        Person person = new Person(client.as((String) login.get("accessToken")),
-                (String) ((Map<?, ?>) login.get("user")).get("id"), email);
-        Db.update("UPDATE users SET email_verified_at = now() WHERE id = ?::uuid", person.id());
-        return person;
-    }
-
-    /** Free tickets of a tier, bought by {@code owner}; answers their ids. */
-    private static List<String> tickets(Person owner, String tierId, int quantity) {
-        String hold = owner.api().post("/api/v1/tickets/reserve", Map.of("tierId", tierId, "quantity", quantity))
-                .then().statusCode(201).extract().jsonPath().getString("data.reservationId");
-        String orderId = owner.api().post("/api/v1/orders", Map.of("reservationIds", List.of(hold))).then()
-                .statusCode(201).extract().jsonPath().getString("data.orderId");
-        return owner.api().get("/api/v1/orders/" + orderId).then().statusCode(200).body("data.status", equalTo("PAID"))
-                .extract().jsonPath().getList("data.ticketIds", String.class);
-    }
-
-    private static String code(Person owner, String ticketId) {
-        return owner.api().get("/api/v1/tickets/" + ticketId).then().statusCode(200).extract().jsonPath()
-                .getString("data.qrCode");
-    }
-
-    /** A scanner device of the event, signed in: its API client and its id. */
-    private record Scanner(Api api, String id, String key) {
-    }
-
-    private Scanner scanner(String eventId, String name, String gate, List<String> listIds) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("gate", gate);
-        if (listIds != null) {
-            body.put("listIds", listIds);
-        }
-        JsonPath issued = organizer.api.post("/api/v1/events/" + eventId + "/scanners", body).then().statusCode(201)
-                .body("data.device.name", equalTo(name)).extract().jsonPath();
-        String key = issued.getString("data.deviceKey");
-        assertThat(key).startsWith("evxd_");
-        String token = api().post("/api/v1/checkin/devices/token", Map.of("deviceKey", key)).then().statusCode(200)
-                .body("data.eventId", equalTo(eventId)).extract().jsonPath().getString("data.accessToken");
-        return new Scanner(api().as(token), issued.getString("data.device.id"), key);
     }
 
     private static Map<String, Object> scan(String code, String eventId, String listId, String direction,
@@ -147,7 +92,7 @@ class CheckinIT extends IntegrationTest {
 
     @Test
     void anEventHasItsDefaultListAndItsOrganizerManagesMore() throws Exception {
-        Show other = show("Lists night");
+        Show other = guests.show(admin, "Lists night");
         List<Map<String, Object>> lists = organizer.api.get("/api/v1/events/" + other.id() + "/checkin-lists").then()
                 .statusCode(200).extract().jsonPath().getList("data");
         assertThat(lists).hasSize(1);
@@ -175,7 +120,7 @@ class CheckinIT extends IntegrationTest {
         refused(stranger.api.get("/api/v1/events/" + other.id() + "/checkin-lists"), 403, "FORBIDDEN");
         refused(stranger.api.post("/api/v1/events/" + other.id() + "/scanners", Map.of("name", "Mine now")), 403,
                 "FORBIDDEN");
-        refused(person("lists").api().get("/api/v1/events/" + other.id() + "/checkin-lists"), 403, "FORBIDDEN");
+        refused(guests.person("lists").api().get("/api/v1/events/" + other.id() + "/checkin-lists"), 403, "FORBIDDEN");
 
         // A tier deleted from the event (nothing of it sold) leaves the lists; a list left with none admits nobody.
         organizer.api.request().delete("/api/v1/events/" + other.id() + "/tiers/" + other.vipTierId()).then()
@@ -189,7 +134,7 @@ class CheckinIT extends IntegrationTest {
                 "NOT_FOUND");
 
         // Any ticket of a cancelled event is refused.
-        Person holder = person("cancelled");
+        Person holder = guests.person("cancelled");
         String code = code(holder, tickets(holder, other.tierId(), 1).get(0));
         organizer.api.post("/api/v1/events/" + other.id() + "/cancel", Map.of("reason", "Storm")).then().statusCode(200);
         invalid(validate(organizer.api, code, other.id()), "CANCELLED");
@@ -205,12 +150,12 @@ class CheckinIT extends IntegrationTest {
 
     @Test
     void fiftyRacingScansOfOneTicketFromFiveScannersAdmitItOnce() throws Exception {
-        Person holder = person("racer");
+        Person holder = guests.person("racer");
         String ticketId = tickets(holder, show.tierId(), 1).get(0);
         String code = code(holder, ticketId);
         List<Scanner> scanners = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            scanners.add(scanner(show.id(), "Race phone " + i, "Gate " + i, null));
+            scanners.add(guests.scanner(show.id(), "Race phone " + i, "Gate " + i, null));
         }
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);
@@ -252,9 +197,9 @@ class CheckinIT extends IntegrationTest {
 
     @Test
     void aRepeatedNonceAnswersTheFirstResultWithoutASecondScan() throws Exception {
-        Person holder = person("retry");
+        Person holder = guests.person("retry");
         String ticketId = tickets(holder, show.tierId(), 1).get(0);
-        Scanner scanner = scanner(show.id(), "Flaky wifi", "South gate", null);
+        Scanner scanner = guests.scanner(show.id(), "Flaky wifi", "South gate", null);
         Map<String, Object> body = scan(code(holder, ticketId), show.id(), null, "ENTRY", "nonce-" + ticketId);
         JsonPath first = scanner.api().post("/api/v1/checkin/validate", body).then().statusCode(200)
                 .body("data.result", equalTo("ADMITTED")).body("data.ticketId", equalTo(ticketId))
@@ -270,11 +215,11 @@ class CheckinIT extends IntegrationTest {
 
     @Test
     void scannersAreScopedToTheirEventAndListsAndStopWhenRevoked() throws Exception {
-        Person holder = person("scoped");
+        Person holder = guests.person("scoped");
         List<String> ids = tickets(holder, show.tierId(), 3);
-        Show elsewhere = show("Other door");
-        Scanner mine = scanner(show.id(), "Scoped phone", "East gate", null);
-        Scanner theirs = scanner(elsewhere.id(), "Elsewhere phone", null, null);
+        Show elsewhere = guests.show(admin, "Other door");
+        Scanner mine = guests.scanner(show.id(), "Scoped phone", "East gate", null);
+        Scanner theirs = guests.scanner(elsewhere.id(), "Elsewhere phone", null, null);
 
         refused(validate(theirs.api(), code(holder, ids.get(0)), show.id()), 403, "FORBIDDEN");
         refused(validate(holder.api(), code(holder, ids.get(0)), show.id()), 403, "FORBIDDEN");
@@ -286,7 +231,7 @@ class CheckinIT extends IntegrationTest {
 
         String vip = list(show.id(), Map.of("name", "Scoped VIP " + UUID.randomUUID(),
                 "tierIds", List.of(show.vipTierId())));
-        Scanner vipOnly = scanner(show.id(), "VIP phone", null, List.of(vip));
+        Scanner vipOnly = guests.scanner(show.id(), "VIP phone", null, List.of(vip));
         Response notMine = vipOnly.api().post("/api/v1/checkin/validate", scan(code(holder, ids.get(0)), show.id(),
                 defaultList(show.id()), "ENTRY", UUID.randomUUID().toString()));
         refused(notMine, 403, "FORBIDDEN");
@@ -317,12 +262,12 @@ class CheckinIT extends IntegrationTest {
 
     @Test
     void forgedTransferredAndRefundedTicketsAreRefusedWithTheirReason() throws Exception {
-        Person owner = person("giver");
-        Person friend = person("taker");
+        Person owner = guests.person("giver");
+        Person friend = guests.person("taker");
         List<String> ids = tickets(owner, show.tierId(), 1);
         String ticketId = ids.get(0);
         String oldCode = code(owner, ticketId);
-        Scanner scanner = scanner(show.id(), "Refusals phone", null, null);
+        Scanner scanner = guests.scanner(show.id(), "Refusals phone", null, null);
 
         char last = oldCode.charAt(oldCode.length() - 10);
         String forged = oldCode.substring(0, oldCode.length() - 10) + (last == 'A' ? 'B' : 'A')
@@ -330,9 +275,7 @@ class CheckinIT extends IntegrationTest {
         invalid(validate(scanner.api(), forged, show.id()), "BAD_SIGNATURE");
         invalid(validate(scanner.api(), "not a ticket", show.id()), "BAD_SIGNATURE");
 
-        String offer = owner.api().post("/api/v1/tickets/" + ticketId + "/transfer", Map.of("recipientEmail",
-                friend.email())).then().statusCode(201).extract().jsonPath().getString("data.id");
-        friend.api().request().post("/api/v1/tickets/transfers/" + offer + "/accept").then().statusCode(200);
+        DoorGuests.transfer(owner, friend, ticketId);
         invalid(validate(scanner.api(), oldCode, show.id()), "REVOKED");
         validate(scanner.api(), code(friend, ticketId), show.id()).then().statusCode(200)
                 .body("data.result", equalTo("ADMITTED"));
@@ -345,7 +288,7 @@ class CheckinIT extends IntegrationTest {
         String paid = organizer.published(admin, Organizer.eventBody("Refund door", "music", "", SOON), "25.50");
         organizer.api.put("/api/v1/events/" + paid + "/refund-policy", Map.of("mode", "AUTOMATIC",
                 "deadlineHoursBeforeStart", 0, "feePercent", 0, "feeFixed", 0)).then().statusCode(200);
-        Person buyer = person("refunded");
+        Person buyer = guests.person("refunded");
         String hold = buyer.api().post("/api/v1/tickets/reserve", Map.of("tierId",
                         organizer.event(paid).getString("data.tiers[0].id"), "quantity", 1)).then().statusCode(201)
                 .extract().jsonPath().getString("data.reservationId");
@@ -370,11 +313,11 @@ class CheckinIT extends IntegrationTest {
 
     @Test
     void aListWithExitsLetsTicketsOutAndBackInAndAClosedListAdmitsNobody() throws Exception {
-        Person holder = person("inout");
+        Person holder = guests.person("inout");
         List<String> ids = tickets(holder, show.vipTierId(), 2);
         String code = code(holder, ids.get(0));
         String lounge = list(show.id(), Map.of("name", "Lounge " + UUID.randomUUID(), "scansExits", true));
-        Scanner scanner = scanner(show.id(), "Lounge phone", "Lounge door", List.of(lounge));
+        Scanner scanner = guests.scanner(show.id(), "Lounge phone", "Lounge door", List.of(lounge));
         String in = "data.result";
 
         refused(scanner.api().post("/api/v1/checkin/validate", scan(code, show.id(), lounge, "EXIT",
@@ -406,12 +349,12 @@ class CheckinIT extends IntegrationTest {
 
     @Test
     void theFiguresAndTheAttendeeListComeFromTheScans() throws Exception {
-        Show night = show("Figures night");
-        Person ama = person("ama");
-        Person kofi = person("kofi");
+        Show night = guests.show(admin, "Figures night");
+        Person ama = guests.person("ama");
+        Person kofi = guests.person("kofi");
         List<String> amas = tickets(ama, night.tierId(), 2);
         String kofis = tickets(kofi, night.vipTierId(), 1).get(0);
-        Scanner north = scanner(night.id(), "Figures phone", "North", null);
+        Scanner north = guests.scanner(night.id(), "Figures phone", "North", null);
 
         validate(north.api(), code(ama, amas.get(0)), night.id()).then().statusCode(200);
         refused(validate(north.api(), code(ama, amas.get(0)), night.id()), 409, "ALREADY_CHECKED_IN");
@@ -440,7 +383,7 @@ class CheckinIT extends IntegrationTest {
                 .containsEntry("ALREADY_CHECKED_IN", 2).containsEntry("BAD_SIGNATURE", 1);
         assertThat(stats.getLong("data.offlineConflicts")).isZero();
         assertThat(stats.getString("data.lastScanAt")).isNotBlank();
-        refused(scanner(show.id(), "Wrong show", null, null).api().get("/api/v1/checkin/event/" + night.id()), 403,
+        refused(guests.scanner(show.id(), "Wrong show", null, null).api().get("/api/v1/checkin/event/" + night.id()), 403,
                 "FORBIDDEN");
 
         String attendees = "/api/v1/events/" + night.id() + "/attendees";
@@ -478,15 +421,15 @@ class CheckinIT extends IntegrationTest {
 
     @Test
     void offlineDevicesSyncTheirScansAndConflictsAreKeptAndCounted() throws Exception {
-        Show night = show("Offline night");
-        Person holder = person("offline");
-        Person friend = person("offline-friend");
+        Show night = guests.show(admin, "Offline night");
+        Person holder = guests.person("offline");
+        Person friend = guests.person("offline-friend");
         List<String> ids = tickets(holder, night.tierId(), 2);
         String shared = code(holder, ids.get(0));
         String transferred = ids.get(1);
         String oldCode = code(holder, transferred);
-        Scanner first = scanner(night.id(), "Offline phone 1", "West", null);
-        Scanner second = scanner(night.id(), "Offline phone 2", "East", null);
+        Scanner first = guests.scanner(night.id(), "Offline phone 1", "West", null);
+        Scanner second = guests.scanner(night.id(), "Offline phone 2", "East", null);
 
         JsonPath full = first.api().get("/api/v1/checkin/event/" + night.id() + "/offline-bundle").then()
                 .statusCode(200).body("data.full", equalTo(true)).extract().jsonPath();
@@ -496,9 +439,7 @@ class CheckinIT extends IntegrationTest {
         assertThat(full.getList("data.revocations")).isEmpty();
         String cursor = full.getString("data.cursor");
 
-        String offer = holder.api().post("/api/v1/tickets/" + transferred + "/transfer", Map.of("recipientEmail",
-                friend.email())).then().statusCode(201).extract().jsonPath().getString("data.id");
-        friend.api().request().post("/api/v1/tickets/transfers/" + offer + "/accept").then().statusCode(200);
+        DoorGuests.transfer(holder, friend, transferred);
         JsonPath delta = first.api().get("/api/v1/checkin/event/" + night.id() + "/offline-bundle?since=" + cursor)
                 .then().statusCode(200).body("data.full", equalTo(false)).extract().jsonPath();
         assertThat(delta.getList("data.revocations.ticketId", String.class)).containsExactly(transferred);
@@ -540,18 +481,18 @@ class CheckinIT extends IntegrationTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(after.getList("data.checkedIn.ticketId", String.class)).containsExactly(ids.get(0));
         assertThat(after.getBoolean("data.checkedIn[0].inside")).isTrue();
-        refused(scanner(show.id(), "Not this night", null, null).api().post("/api/v1/checkin/event/" + night.id()
+        refused(guests.scanner(show.id(), "Not this night", null, null).api().post("/api/v1/checkin/event/" + night.id()
                 + "/sync", Map.of("scans", secondBatch)), 403, "FORBIDDEN");
     }
     @Test
     void oneSyncedBatchIsDecidedInTheOrderItsScansWereMade() throws Exception {
-        Show night = show("Batch night");
-        Person holder = person("batch");
+        Show night = guests.show(admin, "Batch night");
+        Person holder = guests.person("batch");
         List<String> ids = tickets(holder, night.tierId(), 3);
         String twice = code(holder, ids.get(0));
         String roaming = code(holder, ids.get(1));
         String lounge = list(night.id(), Map.of("name", "Batch lounge", "scansExits", true));
-        Scanner phone = scanner(night.id(), "Batch phone", "North", null);
+        Scanner phone = guests.scanner(night.id(), "Batch phone", "North", null);
         Instant doors = Instant.now().minusSeconds(900);
         java.util.function.BiFunction<Map<String, Object>, Map<String, Object>, Map<String, Object>> with = (a, b) -> {
             Map<String, Object> both = new java.util.HashMap<>(a);

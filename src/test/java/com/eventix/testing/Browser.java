@@ -33,7 +33,8 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    public static Browser headless() {
+    /** A headless Chromium; {@code extraArguments} add command-line switches (a fake camera, say). */
+    public static Browser headless(String... extraArguments) {
         if (!Files.isExecutable(Path.of(CHROME)) || !Files.isExecutable(Path.of(DRIVER))) {
             throw new IllegalStateException("The browser tests need Chromium and its driver at " + CHROME + " and "
                     + DRIVER + " (Debian: apt-get install chromium chromium-driver; or set CHROME_BIN and CHROMEDRIVER)");
@@ -43,7 +44,7 @@ public final class Browser implements AutoCloseable {
             ChromeOptions options = new ChromeOptions().setBinary(CHROME).addArguments("--headless=new", "--no-sandbox",
                     "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,900", "--user-data-dir=" + profile);
+                    "--window-size=1280,900", "--user-data-dir=" + profile).addArguments(extraArguments);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);

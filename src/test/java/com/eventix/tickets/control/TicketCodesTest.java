@@ -7,6 +7,9 @@ import com.eventix.platform.api.ErrorCode;
 import com.eventix.tickets.control.InvalidTicketCodeException.Reason;
 import com.eventix.tickets.control.TicketCodes.Verified;
 import com.eventix.tickets.entity.EventPublicKey;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -167,6 +170,41 @@ class TicketCodesTest {
         String jdkSigned = code.substring(0, dot + 1) + B64.encodeToString(jdk.sign());
         assertThat(jdkSigned).as("Ed25519 is deterministic: the same signature").isEqualTo(code);
         assertThat(TicketCodes.verify(jdkSigned, eventId, eventKeys.getPublic()).ticketId()).isEqualTo(ticketId);
+    }
+
+    /**
+     * The vectors the door scanner page's tests read too (src/test/js): every code reads to the same fields, or is
+     * refused for the same reason, here as in the browser.
+     */
+    @Test
+    void theSharedVectorsVerifyAsTheScannerPageVerifiesThem() throws Exception {
+        JsonNode vectors;
+        try (InputStream in = getClass().getResourceAsStream("/ticket-codes/vectors.json")) {
+            vectors = new ObjectMapper().readTree(in);
+        }
+        UUID event = UUID.fromString(vectors.get("eventId").asText());
+        byte[] key = B64D.decode(vectors.get("publicKey").asText());
+        assertThat(vectors.get("codes")).hasSizeGreaterThan(10);
+        for (JsonNode vector : vectors.get("codes")) {
+            String code = vector.get("code").asText();
+            String name = vector.get("name").asText();
+            if (vector.has("verified")) {
+                JsonNode fields = vector.get("verified");
+                assertThat(TicketCodes.verifyOffline(code, event, key)).as(name).isEqualTo(new Verified(
+                        UUID.fromString(fields.get("ticketId").asText()), UUID.fromString(fields.get("eventId").asText()),
+                        UUID.fromString(fields.get("tierId").asText()), fields.get("codeVersion").asInt()));
+            } else {
+                Reason reason = Reason.valueOf(vector.get("reason").asText());
+                assertThatThrownBy(() -> TicketCodes.verifyOffline(code, event, key)).as(name)
+                        .isInstanceOfSatisfying(InvalidTicketCodeException.class, e -> assertThat(e.reason()).as(name)
+                                .isEqualTo(reason));
+            }
+        }
+        UUID otherEvent = UUID.fromString(vectors.get("otherEventId").asText());
+        byte[] otherKey = B64D.decode(vectors.get("otherPublicKey").asText());
+        String foreign = vectors.get("codes").findParents("name").stream()
+                .filter(v -> v.get("name").asText().equals("otherEvent")).findFirst().orElseThrow().get("code").asText();
+        assertThat(TicketCodes.verifyOffline(foreign, otherEvent, otherKey).eventId()).isEqualTo(otherEvent);
     }
 
     @Test
