@@ -28,6 +28,7 @@ final class CpuBudget {
     static {
         LAYERS.put("JWT verification (MP-JWT, Nimbus)", List.of("com.nimbusds.", "fish.payara.microprofile.jwtauth.",
                 "com.eventix.platform.security."));
+        LAYERS.put("Ed25519 ticket codes (Bouncy Castle)", List.of("org.bouncycastle."));
         LAYERS.put("JSON (JSON-B, JSON-P)", List.of("org.eclipse.yasson.", "org.glassfish.json.", "org.eclipse.parsson.",
                 "jakarta.json."));
         LAYERS.put("Bean Validation", List.of("org.hibernate.validator."));
