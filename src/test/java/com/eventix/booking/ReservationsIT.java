@@ -203,6 +203,66 @@ class ReservationsIT extends IntegrationTest {
     }
 
     @Test
+    void concurrentHoldsAreDecidedTogetherEachUserWithinTheLimitAndEveryTicketAccountedFor() throws Exception {
+        String tierId = tierOfNewEvent(100);
+        // 12 users, 5 requests each at once, for 1 or 2 tickets (at most 72 held in all, so none sells out): exactly 3
+        // holds each, the per-user limit, whichever requests of a user come together.
+        List<Api> buyers = TestUsers.signedIn(12, i -> api(), "batch", "buyer passphrase");
+        double batchesBefore = metric("eventix_hold_batches_total");
+        double batchedBefore = metric("eventix_holds_batched_total");
+        ExecutorService pool = Executors.newFixedThreadPool(60);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Map<Api, List<Future<Response>>> byBuyer = new java.util.LinkedHashMap<>();
+            for (Api buyer : buyers) {
+                for (int i = 0; i < 5; i++) {
+                    int quantity = 1 + i % 2;
+                    byBuyer.computeIfAbsent(buyer, b -> new ArrayList<>()).add(pool.submit(() -> {
+                        start.await();
+                        return buyer.post("/api/v1/tickets/reserve", hold(tierId, quantity));
+                    }));
+                }
+            }
+            start.countDown();
+            int ticketsHeld = 0;
+            for (Map.Entry<Api, List<Future<Response>>> buyer : byBuyer.entrySet()) {
+                int holds = 0;
+                for (Future<Response> f : buyer.getValue()) {
+                    Response r = f.get();
+                    if (r.statusCode() == 201) {
+                        holds++;
+                        ticketsHeld += r.jsonPath().getInt("data.quantity");
+                    } else {
+                        assertThat(r.statusCode()).as(r.asString()).isEqualTo(422);
+                        assertThat(r.jsonPath().getString("error.code")).isEqualTo("HOLD_LIMIT_EXCEEDED");
+                        assertThat(r.jsonPath().getInt("error.details.activeHolds")).isEqualTo(3);
+                    }
+                }
+                assertThat(holds).as("one user's holds of the event").isEqualTo(3);
+            }
+            assertThat(ticketsHeld).isEqualTo(100 - available(tierId));
+            assertThat(count("SELECT coalesce(sum(quantity), 0) FROM reservations WHERE tier_id = ?::uuid AND status = 'ACTIVE'",
+                    tierId)).isEqualTo(ticketsHeld);
+            assertThat(count("SELECT count(*) FROM (SELECT user_id FROM reservations WHERE tier_id = ?::uuid "
+                    + "GROUP BY user_id HAVING count(*) > 3) AS over", tierId)).isZero();
+            assertInventoryBalanced(tierId);
+        } finally {
+            pool.shutdown();
+        }
+        double batches = metric("eventix_hold_batches_total") - batchesBefore;
+        double batched = metric("eventix_holds_batched_total") - batchedBefore;
+        assertThat(batched).as("every request was decided in a batch").isGreaterThanOrEqualTo(60);
+        assertThat(batches).as("some requests were decided together").isLessThan(batched);
+    }
+
+    private double metric(String name) {
+        String metrics = api().get("/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.E+]+)$")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(2)) : 0;
+    }
+
+    @Test
     void anIdempotencyKeyMakesRetriesSafe() throws Exception {
         String tierId = tierOfNewEvent(20);
         Api buyer = attendee();

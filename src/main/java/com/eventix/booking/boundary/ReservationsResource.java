@@ -1,5 +1,6 @@
 package com.eventix.booking.boundary;
 
+import com.eventix.booking.control.HoldCombiner;
 import com.eventix.booking.control.ReservationView;
 import com.eventix.booking.control.Reservations;
 import com.eventix.platform.api.Responses;
@@ -48,6 +49,8 @@ public class ReservationsResource {
     @Inject
     Idempotency idempotency;
     @Inject
+    HoldCombiner combiner;
+    @Inject
     CurrentUser currentUser;
 
     /** What to hold. */
@@ -79,7 +82,10 @@ public class ReservationsResource {
         UUID user = currentUser.id();
         return idempotency.atomically(user, "reserve", key, body, () -> {
             reservations.refuseIfSoldOut(body.tierId, body.quantity);
-            ReservationView hold = ReservationView.of(reservations.reserve(user, body.tierId, body.quantity));
+            // With a key the hold is made in the transaction that keeps the key's answer; without one it may be
+            // decided together with other holds of the tier.
+            ReservationView hold = ReservationView.of(key == null ? combiner.reserve(user, body.tierId, body.quantity)
+                    : reservations.reserve(user, body.tierId, body.quantity));
             return Responses.created(URI.create("/api/v1/tickets/reservations/" + hold.reservationId()), hold);
         });
     }

@@ -64,6 +64,36 @@ public class Inventory implements TierLock {
         return true;
     }
 
+    /**
+     * Takes tickets of one tier for several holds in turn, under one lock: each gets its {@code quantities[i]} if that
+     * many are still left when its turn comes, else nothing (and learns how many were left). The stock moves once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Taken takeInTurn(UUID tierId, List<Integer> quantities) {
+        TicketTier tier = locked(Map.of(tierId, 0)).get(tierId);
+        boolean[] granted = new boolean[quantities.size()];
+        int[] remaining = new int[quantities.size()];
+        int left = tier.availableQuantity();
+        int total = 0;
+        for (int i = 0; i < quantities.size(); i++) {
+            int quantity = quantities.get(i);
+            granted[i] = quantity <= left;
+            if (granted[i]) {
+                left -= quantity;
+                total += quantity;
+            }
+            remaining[i] = left;
+        }
+        if (total > 0) {
+            move(Map.of(tierId, tier), Map.of(tierId, total), true);
+        }
+        return new Taken(tier, granted, remaining);
+    }
+
+    /** What {@link #takeInTurn} gave: the locked tier, and for each hold whether it got its tickets. */
+    public record Taken(TicketTier tier, boolean[] granted, int[] remainingWhenRefused) {
+    }
+
     /** Gives back the tickets of ended holds (tier id → quantity). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void giveBack(Map<UUID, Integer> quantities) {

@@ -10,6 +10,7 @@ import com.eventix.events.entity.TicketTier;
 import com.eventix.identity.entity.User;
 import com.eventix.platform.api.ApiException;
 import com.eventix.platform.api.ErrorCode;
+import com.eventix.platform.persistence.AdvisoryLocks;
 import com.eventix.tickets.control.InvalidTicketCodeException;
 import com.eventix.tickets.control.TicketCodes;
 import com.eventix.tickets.control.Tickets;
@@ -198,8 +199,7 @@ public class ScanDesk {
         @Override
         public Scan earlier(ScanInput in) {
             // Two scans with one nonce run one after the other, so the second finds the first.
-            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, nonceKey(in)).getSingleResult();
+            AdvisoryLocks.lock(em, nonceKey(in));
             List<Scan> found = em.createQuery("SELECT s FROM Scan s WHERE s.eventId = :event AND s.nonce = :nonce",
                     Scan.class).setParameter("event", in.eventId()).setParameter("nonce", in.nonce()).getResultList();
             return found.isEmpty() ? null : found.get(0);
@@ -254,11 +254,7 @@ public class ScanDesk {
                 return;
             }
             UUID eventId = scans.get(0).eventId();
-            jakarta.json.JsonArrayBuilder keys = jakarta.json.Json.createArrayBuilder();
-            scans.stream().map(ScanDesk::nonceKey).distinct().forEach(keys::add);
-            em.createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM "
-                            + "(SELECT k FROM json_array_elements_text(CAST(?1 AS json)) AS k ORDER BY k) AS sorted")
-                    .setParameter(1, keys.build().toString()).getSingleResult();
+            AdvisoryLocks.lockAll(em, scans.stream().map(ScanDesk::nonceKey).toList());
             List<String> nonces = scans.stream().map(ScanInput::nonce).distinct().toList();
             em.createQuery("SELECT s FROM Scan s WHERE s.eventId = :event AND s.nonce IN :nonces", Scan.class)
                     .setParameter("event", eventId).setParameter("nonces", nonces).getResultList()
