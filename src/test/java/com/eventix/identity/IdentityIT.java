@@ -11,6 +11,7 @@ import com.eventix.testing.Api;
 import com.eventix.testing.Db;
 import com.eventix.testing.ForgedTokens;
 import com.eventix.testing.IntegrationTest;
+import com.eventix.testing.ServerLog;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -181,6 +182,7 @@ class IdentityIT extends IntegrationTest {
         String userId = (String) ((Map<?, ?>) tokens.get("user")).get("id");
         client.as(token).get("/api/v1/users/me").then().statusCode(200);
 
+        long mark = ServerLog.mark();
         for (String bad : List.of(
                 ForgedTokens.tampered(token),
                 ForgedTokens.algNone(token),
@@ -193,6 +195,8 @@ class IdentityIT extends IntegrationTest {
             client.as(bad).get("/api/v1/users/me").then().statusCode(401)
                     .body("success", equalTo(false)).body("error.code", equalTo("UNAUTHORIZED"));
         }
+        assertThat(ServerLog.awaitAfter(mark, "Exception trying to parse JWT token", Duration.ofSeconds(1)))
+                .as("refused tokens are answered, not logged with a stack trace each").isFalse();
         api().get("/api/v1/users/me").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
     }
 

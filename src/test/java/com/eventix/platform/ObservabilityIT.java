@@ -71,6 +71,13 @@ class ObservabilityIT {
     }
 
     @Test
+    void readinessAskedThroughoutTheBootLeavesNoFailedCheckInTheLog() throws Exception {
+        // The launcher asked /health/ready from the server's first second until it answered 200.
+        assertThat(Files.readAllLines(server.log()))
+                .noneMatch(line -> line.contains("Exception executing HealthCheck"));
+    }
+
+    @Test
     void aRequestsTraceReachesTheLogLineOfTheWorkerThatSendsItsEmailAndTheCollector() throws Exception {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String email = TestUsers.uniqueEmail("traced");

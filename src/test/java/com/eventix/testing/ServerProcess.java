@@ -44,6 +44,8 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dir);
         Map<String, String> all = new HashMap<>(own.settings());
         all.putAll(settings);
+        // Restarts of this server append to its log; an earlier run's lines are not this one's.
+        Files.deleteIfExists(dir.resolve(name + ".log"));
         return new ServerProcess(new PayaraLauncher(Ports.free(), dir.resolve(name), all),
                 dir.resolve(name + ".log"), own);
     }

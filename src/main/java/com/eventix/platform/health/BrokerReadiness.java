@@ -24,8 +24,14 @@ public class BrokerReadiness implements HealthCheck {
     @Inject
     QueueNames names;
 
+    @Inject
+    Started started;
+
     @Override
     public HealthCheckResponse call() {
+        if (!started.yet()) {
+            return HealthCheckResponse.named("broker").down().withData("starting", true).build();
+        }
         boolean reachable = broker.isReachable();
         return HealthCheckResponse.named("broker").up()
                 .withData("reachable", reachable)

@@ -17,8 +17,14 @@ public class RedisReadiness implements HealthCheck {
     @Inject
     Redis redis;
 
+    @Inject
+    Started started;
+
     @Override
     public HealthCheckResponse call() {
+        if (!started.yet()) {
+            return HealthCheckResponse.named("redis").down().withData("starting", true).build();
+        }
         boolean available = redis.isAvailable();
         return HealthCheckResponse.named("redis").up()
                 .withData("reachable", available)
