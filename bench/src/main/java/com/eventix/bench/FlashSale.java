@@ -190,11 +190,32 @@ final class FlashSale {
                     writes.put(k, after.get(k) - before.get(k));
                 }
                 long[] afterStorm = holds(c, oversellTier);
-                table.add("sold-out storm", OVERSELL_CONNECTIONS, storm.perSecond(), Double.NaN, Double.NaN,
-                        storm.p50(), storm.p99(), storm.max(), storm.status(201), storm.status(409),
-                        storm.status(429), storm.otherThan(201, 409, 429), storm.socketErrors(), cpu(storm));
+                int soldOutBytes = soldOutAnswerBytes(server, lines.get(0), oversellTier);
+                String barePath = "/api/conflict/" + soldOutBytes;
+                String bareBody = "{\"tierId\":\"" + oversellTier + "\",\"quantity\":1}";
+                // The bare endpoint the storm is compared with: a 409 of the same size with no work behind it, on a
+                // second server started only now (so that it weighs on nothing measured before), warmed up as well.
+                PayaraServer bare = stack.launch("baseline", Browse.baselineWar(stack.root), settings);
+                stack.awaitReady("baseline", bare);
+                wrk.run("warm-up bare 409", bare.base(), OVERSELL_CONNECTIONS, o.warmup(), "post.lua",
+                        List.of(barePath, bareBody), bare.pid());
+                say("bare 409: " + OVERSELL_CONNECTIONS + " connections, POST " + barePath + " on the baseline WAR, "
+                        + o.measure(STORM_SECONDS).toSeconds() + " s ...");
+                Wrk.Run bareRun = wrk.run("bare 409", bare.base(), OVERSELL_CONNECTIONS, o.measure(STORM_SECONDS),
+                        "post.lua", List.of(barePath, bareBody), bare.pid());
+                table.add("bare 409 (baseline)", OVERSELL_CONNECTIONS, bareRun.perSecond(), Double.NaN, Double.NaN,
+                        bareRun.p50(), bareRun.p99(), bareRun.max(), bareRun.status(201), bareRun.status(409),
+                        bareRun.status(429), bareRun.otherThan(201, 409, 429), bareRun.socketErrors(), cpu(bareRun));
+                Map<String, Object> b = report.figure("bare 409");
+                b.put("answersPerSecond", bareRun.perSecond());
+                b.put("bodyBytes", soldOutBytes);
+                b.putAll(bareRun.json());
+                table.add("sold-out storm", OVERSELL_CONNECTIONS, storm.perSecond(), Double.NaN,
+                        storm.perSecond() / bareRun.perSecond(), storm.p50(), storm.p99(), storm.max(), storm.status(201),
+                        storm.status(409), storm.status(429), storm.otherThan(201, 409, 429), storm.socketErrors(), cpu(storm));
                 Map<String, Object> s = report.figure("sold-out storm");
                 s.put("answersPerSecond", storm.perSecond());
+                s.put("ratioToBare409", storm.perSecond() / bareRun.perSecond());
                 s.putAll(storm.json());
                 Map<String, Object> db1 = new LinkedHashMap<>(writes);
                 db1.put("holdsAfterStorm", afterStorm[0]);
@@ -214,8 +235,9 @@ final class FlashSale {
             say("RESULTS (" + (o.quick() ? "quick, " : "") + o.measure().toSeconds() + " s per run; wrk -t"
                     + threads + "; machine " + Machine.cores() + " cores, load average " + Machine.loadAverage() + ")");
             table.print();
-            System.out.println("  holds/s: 201 answers per second; ratio: holds/s / pgbench tx/s at the same client count;"
-                    + " cpu: share of the whole machine");
+            System.out.println("  holds/s: 201 answers per second (the storm and the bare 409: answers per second); ratio: "
+                    + "holds/s / pgbench tx/s at the same client count, the storm's answers/s / the bare 409's; cpu: share "
+                    + "of the whole machine");
             if (report.notes.stream().anyMatch(n -> n.startsWith("pgbench ran"))) {
                 System.out.println("  * pgbench limited by PostgreSQL's max_connections");
             }
@@ -283,15 +305,29 @@ final class FlashSale {
 
     /** A single hold through the API, so that a misconfiguration fails early and clearly. */
     private static void checkOneHold(PayaraServer server, String token, UUID tier) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/tickets/reserve"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"tierId\":\"" + tier + "\",\"quantity\":1}"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = reserveOne(server, token, tier);
         if (r.statusCode() != 201) {
             throw new IllegalStateException("a first hold answered " + r.statusCode() + ": " + r.body());
         }
         say("check: a hold through the API answered 201");
+    }
+
+    /** The size of a sold-out answer's body: the bare 409 the storm is compared with answers as many bytes. */
+    private static int soldOutAnswerBytes(PayaraServer server, String token, UUID tier) throws Exception {
+        HttpResponse<String> r = reserveOne(server, token, tier);
+        if (r.statusCode() != 409) {
+            throw new IllegalStateException("a hold of the sold-out tier answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** One hold of one ticket of {@code tier} through the API, as the scenario's requests make them. */
+    private static HttpResponse<String> reserveOne(PayaraServer server, String token, UUID tier) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/tickets/reserve"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tierId\":\"" + tier + "\",\"quantity\":1}"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Holds of a tier in the database: count, tickets held, and the tier's available quantity. */
