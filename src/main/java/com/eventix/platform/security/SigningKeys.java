@@ -3,11 +3,9 @@ package com.eventix.platform.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -73,7 +71,11 @@ public final class SigningKeys {
         if (configured != null) {
             return fromPem(configured);
         }
-        Path dir = Path.of(setting("EVENTIX_DATA_DIR") == null ? ".eventix" : setting("EVENTIX_DATA_DIR"));
+        return fromDirectory(Path.of(setting("EVENTIX_DATA_DIR") == null ? ".eventix" : setting("EVENTIX_DATA_DIR")));
+    }
+
+    /** The key kept in {@code dir}, generated there first when it has none. */
+    static KeyPair fromDirectory(Path dir) {
         Path file = dir.resolve("jwt-private.pem");
         try {
             if (!Files.exists(file)) {
@@ -100,11 +102,22 @@ public final class SigningKeys {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         }
         Files.writeString(tmp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        // Several instances starting together on one data directory: the first to publish its key wins and the
+        // others read that one. A link fails when the name exists (a rename would silently replace a key another
+        // instance already signs with, and its event keys could not be unsealed after a restart).
         try {
-            // Two instances starting together on one data directory: the first move wins, the other reads it.
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            Files.createLink(file, tmp);
             LOG.info(() -> "Generated a new token signing key in " + file.toAbsolutePath());
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+        } catch (FileAlreadyExistsException e) {
+            // Another instance was first.
+        } catch (UnsupportedOperationException e) {
+            // No hard links on this file system: a move that refuses an existing target, nearly as safe.
+            try {
+                Files.move(tmp, file);
+            } catch (FileAlreadyExistsException taken) {
+                // Another instance was first.
+            }
+        } finally {
             Files.deleteIfExists(tmp);
         }
     }
