@@ -14,8 +14,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with the
- * OWASP minimum parameters. Stored parameters are honoured on verify, so they can be raised later.
+ * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), by default
+ * with the OWASP minimum parameters (PASSWORD_HASH_MEMORY_KIB and PASSWORD_HASH_ITERATIONS raise them; lower ones
+ * are logged as a warning at startup). Stored parameters are honoured on verify, so they can be changed later.
  * <p>
  * Each hash or verification allocates {@code MEMORY_KIB} (19 MiB): every one runs behind a bulkhead of one permit
  * per {@link #HEAP_PER_PERMIT} of the heap (PASSWORD_HASH_CONCURRENCY overrides it), so a burst of sign-ins or
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PasswordHasher {
     static final int MEMORY_KIB = 19_456;
     static final int ITERATIONS = 2;
+    /** OWASP's minimums trade memory for passes at about this product (19 MiB x 2, 12 MiB x 3, ... 7 MiB x 5). */
+    static final long OWASP_MINIMUM_WORK = 7_168L * 5;
     static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -36,18 +39,36 @@ public class PasswordHasher {
     private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
 
     private final SecureRandom random = new SecureRandom();
+    private volatile int memoryKib = MEMORY_KIB;
+    private volatile int iterations = ITERATIONS;
     /** Verified against when an email is unknown, so that answer takes as long as a wrong password. */
-    private final String decoy;
+    private volatile String decoy;
     private volatile Bulkhead bulkhead = new Bulkhead("password hashing", heapPermits(), DEFAULT_WAIT);
 
     public PasswordHasher() {
         this.decoy = hashNow("decoy password that matches nothing");
     }
 
-    /** Sizes the bulkhead from the settings: 0 permits means one per {@link #HEAP_PER_PERMIT} of the heap. */
+    /**
+     * New hashes' cost and the bulkhead from the settings: 0 permits means one per {@link #HEAP_PER_PERMIT} of the
+     * heap.
+     */
     @Inject
-    void configure(@ConfigProperty(name = "PASSWORD_HASH_CONCURRENCY") int concurrency,
+    void configure(@ConfigProperty(name = "PASSWORD_HASH_MEMORY_KIB") int memoryKib,
+                   @ConfigProperty(name = "PASSWORD_HASH_ITERATIONS") int iterations,
+                   @ConfigProperty(name = "PASSWORD_HASH_CONCURRENCY") int concurrency,
                    @ConfigProperty(name = "PASSWORD_HASH_WAIT") Duration wait) {
+        if (memoryKib < 8 || iterations < 1) {
+            throw new IllegalArgumentException("PASSWORD_HASH_MEMORY_KIB must be at least 8 and PASSWORD_HASH_ITERATIONS"
+                    + " at least 1 (Argon2's own minimums)");
+        }
+        if ((long) memoryKib * iterations < OWASP_MINIMUM_WORK) {
+            LOG.warning(() -> "Passwords are hashed with argon2id m=" + memoryKib + " KiB, t=" + iterations
+                    + ": below OWASP's minimum (m=19456, t=2); fit for tests, not for real accounts");
+        }
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.decoy = hashNow("decoy password that matches nothing");
         bulkhead = new Bulkhead("password hashing", concurrency > 0 ? concurrency : heapPermits(), wait);
         LOG.fine(() -> "Password hashing bulkhead: " + bulkhead);
     }
@@ -77,8 +98,10 @@ public class PasswordHasher {
     private String hashNow(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
+        int m = memoryKib;
+        int t = iterations;
+        byte[] hash = derive(password, salt, m, t, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + m + ",t=" + t + ",p=" + PARALLELISM
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 

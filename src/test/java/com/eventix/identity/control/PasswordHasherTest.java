@@ -35,4 +35,26 @@ class PasswordHasherTest {
         String tampered = stored.replace("t=2", "t=3");
         assertThat(hasher.verify("parameter change", tampered)).isFalse();
     }
+
+    @Test
+    void aConfiguredCostAppliesToNewHashesWhileOlderOnesStillVerify() {
+        String older = hasher.hash("cost change");
+        PasswordHasher cheaper = new PasswordHasher();
+        cheaper.configure(4_096, 1, 2, java.time.Duration.ofSeconds(1));
+        String newer = cheaper.hash("cost change");
+        assertThat(newer).startsWith("$argon2id$v=19$m=4096,t=1,p=1$");
+        assertThat(cheaper.verify("cost change", newer)).isTrue();
+        assertThat(cheaper.verify("cost change", older)).isTrue();
+        assertThat(hasher.verify("cost change", newer)).isTrue();
+        assertThat(cheaper.verify("cost changed", older)).isFalse();
+    }
+
+    @Test
+    void theShippedDefaultIsOwaspsMinimum() throws Exception {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+        assertThat(defaults).containsEntry("PASSWORD_HASH_MEMORY_KIB", "19456").containsEntry("PASSWORD_HASH_ITERATIONS", "2");
+    }
 }
