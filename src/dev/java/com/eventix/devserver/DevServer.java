@@ -107,7 +107,8 @@ public final class DevServer {
             }
             say("Press Ctrl+C to stop.");
         } else {
-            say("Eventix did not become ready; see the log above.");
+            say("Eventix did not become ready (its last readiness answer: " + launcher.lastReadinessAnswer()
+                    + "); see the log above.");
             server.destroy();
             System.exit(server.waitFor() == 0 ? 1 : server.exitValue());
         }

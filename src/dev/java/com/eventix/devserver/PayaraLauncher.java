@@ -30,6 +30,8 @@ public final class PayaraLauncher {
     private final int port;
     private final Path rootDir;
     private final Map<String, String> settings;
+    /** What the last readiness probe got: the answer's status and body, or why there was none. */
+    private volatile String lastReadinessAnswer = "not asked yet";
 
     public PayaraLauncher(int port, Path rootDir, Map<String, String> settings) {
         this.port = port;
@@ -86,7 +88,10 @@ public final class PayaraLauncher {
         return builder.start();
     }
 
-    /** Waits until /health/ready answers 200; false when the process ended or the time ran out first. */
+    /**
+     * Waits until /health/ready answers 200; false when the process ended or the time ran out first (then
+     * {@link #lastReadinessAnswer} tells what the server last said).
+     */
     public boolean awaitReady(Process server, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create("http://localhost:" + port + "/health/ready");
@@ -95,15 +100,22 @@ public final class PayaraLauncher {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
+                lastReadinessAnswer = r.statusCode() + " " + r.body();
                 if (r.statusCode() == 200) {
                     return true;
                 }
             } catch (IOException e) {
                 // not listening yet
+                lastReadinessAnswer = "no answer: " + e;
             }
             Thread.sleep(250);
         }
         return false;
+    }
+
+    /** The last answer of /health/ready to {@link #awaitReady}, for the message of a server that never got ready. */
+    public String lastReadinessAnswer() {
+        return lastReadinessAnswer;
     }
 
     private static void deleteRecursively(Path dir) {

@@ -66,7 +66,8 @@ public final class ServerProcess implements AutoCloseable {
 
     public ServerProcess awaitReady(Duration timeout) throws InterruptedException {
         if (!launcher.awaitReady(process, timeout)) {
-            throw new IllegalStateException("The server did not become ready in " + timeout + "; see " + log);
+            throw new IllegalStateException("The server did not become ready in " + timeout + "; its last readiness "
+                    + "answer: " + launcher.lastReadinessAnswer() + "; see " + log);
         }
         return this;
     }

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * The door: validations of distinct tickets by one scanner at 16 and 64 connections next to a bare POST endpoint
  * answering a body of the same size (bench/baseline-war) on the same Payara Micro settings; the duplicate storm
  * (every scan a ticket already inside: all ALREADY_CHECKED_IN); a 10,000-scan offline sync in batches of 1,000;
- * and the database's word that no ticket was admitted twice. Tickets are bought through the API (free tier), so
+ * and the database's word that no ticket was admitted twice. Next to each level, the database's floor: pgbench running
+ * the smallest correct scan transaction ({@link PgBench#SCAN_SCRIPT}) with as many clients, the most any validation
+ * could reach on this machine. Tickets are bought through the API (free tier), so
  * their codes are the server's own signed codes.
  */
 final class Checkin {
@@ -37,6 +39,8 @@ final class Checkin {
     static final int PER_BUYER = 10;
     /** Tickets per measured run: more than a run scans here (a few hundred a second), so each scans distinct ones. */
     static final int PER_RUN = 8_000;
+    /** The floor's tickets: more than pgbench scans in its runs (a few thousand a second). */
+    static final long FLOOR_TICKETS = 1_000_000;
     static final Map<String, String> LIMITS = Map.of(
             "HOLDS_PER_USER_PER_EVENT", "1000000",
             "RATE_LIMIT_RESERVE_PER_USER", "1000000",
@@ -61,6 +65,10 @@ final class Checkin {
             settings.putAll(LIMITS);
             PayaraServer server = stack.launch("eventix", PayaraServer.productWar(stack.root), settings);
             PayaraServer baseline = stack.launch("baseline", baselineWar, settings);
+            // The database's floor, prepared while the servers boot: what PostgreSQL alone does of the scans.
+            PgBench floor = new PgBench(stack, stack.createDatabase("_pgbench"));
+            floor.prepareScans(FLOOR_TICKETS);
+            Stack.say("pgbench: " + PgBench.version() + "; script: " + PgBench.SCAN_SCRIPT.replaceAll("\\s+", " ").trim());
             stack.awaitReady("eventix", server);
             stack.awaitReady("baseline", baseline);
             Connection c = stack.connect(db);
@@ -127,17 +135,26 @@ final class Checkin {
             Table table = new Table("run", "conns", "req/s", "ratio", "p50 ms", "p99 ms", "max ms", "non-200",
                     "sock err", "cpu wrk/srv/pg %");
             Map<Integer, Wrk.Run> distinct = new LinkedHashMap<>();
+            Map<Integer, Double> toFloor = new LinkedHashMap<>();
             for (int i = 0; i < LEVELS.size(); i++) {
                 int n = LEVELS.get(i);
                 Stack.say("measuring: " + n + " connections, " + o.measure().toSeconds() + " s each ...");
                 Wrk.Run base = wrk.run("baseline-" + n, baseline.base(), n, o.measure(), "post.lua",
                         List.of(baselinePath, scanBody), baseline.pid());
                 add(table, report, "baseline (POST, constant JSON)", base, Double.NaN);
+                PgBench.Run least = floor.run(n, o.measure());
+                table.add("floor (pgbench, the smallest correct scan)" + (least.clients() < n ? " *" : ""),
+                        least.clients(), least.tps(), least.tps() / base.perSecond(), least.p50(), least.p99(),
+                        least.max(), least.failed(), 0, "-");
+                Map<String, Object> f = report.figure("floor at " + n + " connections");
+                f.put("ratioToBaseline", least.tps() / base.perSecond());
+                f.putAll(least.json());
                 Wrk.Run scans = wrk.run("validate-" + n, server.base(), n, o.measure(), "validate.lua",
                         List.of(slices.get(i).toString(), eventId, scanner, Integer.toString(Wrk.THREADS), "v" + n),
                         server.pid());
                 add(table, report, "POST /checkin/validate (distinct tickets)", scans,
-                        scans.perSecond() / base.perSecond());
+                        scans.perSecond() / base.perSecond()).put("ratioToFloor", scans.perSecond() / least.tps());
+                toFloor.put(n, scans.perSecond() / least.tps());
                 distinct.put(n, scans);
             }
             Thread.sleep(2_000); // scans still in flight when wrk stopped are recorded meanwhile
@@ -182,7 +199,10 @@ final class Checkin {
                     + Wrk.THREADS + "; machine " + Machine.cores() + " cores, load average " + Machine.loadAverage() + ")");
             table.print();
             System.out.println("  ratio: req/s / baseline req/s at the same connections (the storm: against a second "
-                    + "baseline run at 64); cpu: share of the whole machine");
+                    + "baseline run at 64; the floor: the most any validation could reach); cpu: share of the whole "
+                    + "machine");
+            toFloor.forEach((n, ratio) -> System.out.printf(Locale.ROOT,
+                    "VALIDATE AT %d CONNECTIONS: %.3f of the database's floor%n", n, ratio));
             System.out.printf(Locale.ROOT, "DUPLICATE STORM: %,d answers, %,d of them 409; admissions %d -> %d; scan rows "
                             + "%d -> %d (every scan is kept, refusals too)%n", storm.requests(), storm.statuses().getOrDefault(409, 0L),
                     admissionsBefore, admissionsAfterStorm, scansBefore, scansAfterStorm);
@@ -243,12 +263,13 @@ final class Checkin {
         }
     }
 
-    private static void add(Table table, Report report, String name, Wrk.Run r, double ratio) {
+    private static Map<String, Object> add(Table table, Report report, String name, Wrk.Run r, double ratio) {
         table.add(name, r.connections(), r.perSecond(), ratio, r.p50(), r.p99(), r.max(), r.otherThan(200),
                 r.socketErrors(), r.cpuShares());
         Map<String, Object> f = report.figure(name + " at " + r.connections() + " connections");
         f.put("ratioToBaseline", ratio);
         f.putAll(r.json());
+        return f;
     }
 
     private static void configuration(Report report, Stack stack, Bench.Options o, Map<String, String> settings,

@@ -20,14 +20,35 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
- * The flash sale's floor: pgbench -M prepared running the smallest correct hold on one hot row (conditional
- * decrement, insert of the hold, commit with synchronous_commit on) in a database of its own, with the same
- * number of clients as the server has connections. Latencies come from pgbench's per-transaction log.
+ * A database floor: pgbench -M prepared running the smallest correct transaction of a scenario in a database of its
+ * own, with the same number of clients as the server has connections, commits with synchronous_commit on.
+ * Latencies come from pgbench's per-transaction log. The flash sale's floor is a hold on one hot row (conditional
+ * decrement, insert of the hold); the door's is a scan of a ticket not scanned before ({@link #SCAN_SCRIPT}).
  */
 final class PgBench {
     static final String SCRIPT = """
             BEGIN;
             WITH u AS (UPDATE tier SET available = available - 1 WHERE id = 1 AND available >= 1 RETURNING id) INSERT INTO reservation(tier_id, qty) SELECT id, 1 FROM u;
+            COMMIT;
+            """;
+    /**
+     * What deciding and recording an admission needs at the least, as ScanDesk does it: the nonce claimed (a
+     * transaction-scoped advisory lock, then a look for an earlier scan with it), the event's status, the ticket
+     * locked and read, its last stay on the list, then the admission, the ticket's status and the scan row written.
+     * Each transaction takes the next ticket, so none is scanned twice. (No colon in the literals: pgbench reads
+     * {@code :name} as a variable even inside quotes.)
+     */
+    static final String SCAN_SCRIPT = """
+            BEGIN;
+            SELECT nextval('next_ticket') AS t \\gset
+            SELECT pg_advisory_xact_lock(hashtextextended('checkin-nonce-1-' || CAST(:t AS text), 0));
+            SELECT id FROM scan WHERE event_id = 1 AND nonce = 'n' || CAST(:t AS text);
+            SELECT status FROM event WHERE id = 1;
+            SELECT status, code_version FROM ticket WHERE id = :t FOR UPDATE;
+            SELECT cycle, exited_at FROM admission WHERE ticket_id = :t AND list_id = 1 ORDER BY cycle DESC LIMIT 1;
+            INSERT INTO admission (ticket_id, list_id, cycle, entered_at) VALUES (:t, 1, 1, now());
+            UPDATE ticket SET status = 'CHECKED_IN', checked_in_at = now() WHERE id = :t;
+            INSERT INTO scan (event_id, nonce, ticket_id, result, scanned_at, received_at) VALUES (1, 'n' || CAST(:t AS text), :t, 'ADMITTED', now(), now());
             COMMIT;
             """;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
@@ -56,6 +77,8 @@ final class PgBench {
         }
     }
 
+    private static final String SCRIPT_FILE = "floor.sql";
+
     private final Stack stack;
     private final String database;
     private final Path dir;
@@ -80,7 +103,7 @@ final class PgBench {
         }
     }
 
-    /** The tables of the floor, with one tier of {@code available} tickets. */
+    /** The tables of the flash sale's floor, with one tier of {@code available} tickets. */
     void prepare(long available) throws SQLException, IOException {
         try (Connection c = stack.connect(database); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE tier (id int PRIMARY KEY, available int)");
@@ -90,7 +113,32 @@ final class PgBench {
             s.execute("VACUUM ANALYZE tier");
         }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("hold.sql"), SCRIPT);
+        Files.writeString(dir.resolve(SCRIPT_FILE), SCRIPT);
+    }
+
+    /**
+     * The tables of the door's floor, indexed as Eventix's are (one open stay per ticket and list, one scan per event
+     * and nonce), with {@code tickets} valid tickets of one published event.
+     */
+    void prepareScans(long tickets) throws SQLException, IOException {
+        try (Connection c = stack.connect(database); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE event (id int PRIMARY KEY, status text)");
+            s.execute("CREATE TABLE ticket (id bigint PRIMARY KEY, status text, code_version int, "
+                    + "checked_in_at timestamptz)");
+            s.execute("CREATE TABLE admission (id bigserial PRIMARY KEY, ticket_id bigint, list_id int, cycle int, "
+                    + "entered_at timestamptz, exited_at timestamptz)");
+            s.execute("CREATE UNIQUE INDEX admission_open ON admission (ticket_id, list_id) WHERE exited_at IS NULL");
+            s.execute("CREATE INDEX admission_ticket ON admission (ticket_id, list_id, cycle)");
+            s.execute("CREATE TABLE scan (id bigserial PRIMARY KEY, event_id int, nonce text, ticket_id bigint, "
+                    + "result text, scanned_at timestamptz, received_at timestamptz)");
+            s.execute("CREATE UNIQUE INDEX scan_nonce ON scan (event_id, nonce)");
+            s.execute("CREATE SEQUENCE next_ticket");
+            s.execute("INSERT INTO event VALUES (1, 'PUBLISHED')");
+            s.execute("INSERT INTO ticket SELECT g, 'VALID', 1, NULL FROM generate_series(1, " + tickets + ") g");
+            s.execute("VACUUM ANALYZE");
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(SCRIPT_FILE), SCAN_SCRIPT);
     }
 
     /**
@@ -114,7 +162,7 @@ final class PgBench {
         List<String> command = List.of("pgbench", "-h", stack.services.pgHost(), "-p",
                 Integer.toString(stack.services.pgPort()), "-U", stack.services.pgUser(), "-n", "-M", "prepared",
                 "-c", Integer.toString(actual), "-j", Integer.toString(Math.min(2, actual)),
-                "-T", Long.toString(duration.toSeconds()), "-f", dir.resolve("hold.sql").toString(),
+                "-T", Long.toString(duration.toSeconds()), "-f", dir.resolve(SCRIPT_FILE).toString(),
                 "-l", "--log-prefix=" + prefix, database);
         Path out = dir.resolve("pgbench-" + actual + ".txt");
         double pgBefore = Machine.postgresCpuSeconds();
