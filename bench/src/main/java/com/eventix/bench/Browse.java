@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * one of about 200 listed events with tiers) at 64, 256 and 1,000 connections, next to a bare JAX-RS endpoint
  * returning a constant JSON document of the listing page's size (bench/baseline-war), deployed on the same
  * Payara Micro with the same jvm.options and boot commands, as a second server. Reports requests per second,
- * the ratio to the baseline, latency percentiles, and the event cache's hit rate from the server's /metrics.
+ * the ratio to the baseline, latency percentiles, and the event cache's hit rate from the server's /metrics. Then the
+ * event page under an open-model load ({@link OpenLoop}) at 50 % and 80 % of the closed loop's rate at 1,000
+ * connections, over 1,000 connections.
  */
 final class Browse {
     /** Seconds per measured run: nine runs (three connection counts, three endpoints) fit in 3 minutes. */
@@ -35,6 +37,14 @@ final class Browse {
     /** Catalogue events to seed: about 90 % of them are listed (PUBLISHED or ACTIVE), so about 200. */
     static final int EVENTS = 225;
     static final int LIST_PAGES = 10;
+    /**
+     * Reads are limited per client address in production, and every request here comes from 127.0.0.1: without this
+     * the runs would measure 429 answers. The limiter still counts every request in Redis.
+     */
+    static final Map<String, String> LIMITS = Map.of("RATE_LIMIT_READ", "100000000");
+    /** The open-model runs: offered rates as shares of the closed loop's, and seconds each. */
+    static final List<Double> OPEN_LOOP_SHARES = List.of(0.5, 0.8);
+    static final int OPEN_LOOP_SECONDS = 20;
 
     private Browse() {
     }
@@ -55,6 +65,7 @@ final class Browse {
             Path baselineWar = baselineWar(stack.root);
             String db = stack.createDatabase("");
             Map<String, String> settings = stack.productSettings(db);
+            settings.putAll(LIMITS);
             PayaraServer server = stack.launch("eventix", PayaraServer.productWar(stack.root), settings);
             PayaraServer baseline = stack.launch("baseline", baselineWar, settings);
             stack.awaitReady("eventix", server);
@@ -103,6 +114,7 @@ final class Browse {
 
             Table table = new Table("run", "conns", "req/s", "ratio", "p50 ms", "p99 ms", "max ms", "non-200",
                     "sock err", "cache hits", "cpu wrk/srv/pg %");
+            Wrk.Run detailAtMost = null;
             for (int n : LEVELS) {
                 Stack.say("measuring: " + n + " connections, " + o.measure(BROWSE_SECONDS).toSeconds() + " s each ...");
                 Wrk.Run base = wrk.run("baseline-" + n, baseline.base(), n, o.measure(BROWSE_SECONDS), "get.lua",
@@ -120,7 +132,9 @@ final class Browse {
                 after = cacheCounters(http, server, "detail");
                 add(table, report, "GET /api/v1/events/{id}", detail, detail.perSecond() / base.perSecond(),
                         delta(before, after));
+                detailAtMost = detail;
             }
+            List<OpenLoop.Run> open = openLoop(report, o, server, detailFile, detailAtMost, stack.workDir);
             Map<String, Object> log = server.logSummary();
             Map<String, Object> fp = new LinkedHashMap<>();
             fp.put("productSecondsToReady", server.readySeconds());
@@ -136,6 +150,15 @@ final class Browse {
             table.print();
             System.out.println("  ratio: req/s / baseline req/s at the same connections; cache hits: event cache "
                     + "hit rate from /metrics over the run; cpu: share of the whole machine");
+            for (OpenLoop.Run r : open) {
+                System.out.printf(Locale.ROOT, "OPEN LOOP: GET /api/v1/events/{id} offered %.0f/s (%.0f %% of the %d-connection "
+                                + "closed-loop rate) over %d connections: answered %.0f/s, p50 %.1f ms, p99 %.1f ms, "
+                                + "p99.9 %.1f ms, max %.1f ms from when due; %d not 200, %d failed; sender lag %.1f ms; cpu "
+                                + "client %.0f %%, server %.0f %%%n", r.offered(), 100 * r.offered() / detailAtMost.perSecond(),
+                        detailAtMost.connections(), r.connections(), r.achieved(), r.p50(), r.p99(), r.p999(), r.max(),
+                        r.other(), r.failed(), r.senderLagMs(), 100 * (double) r.json().get("clientCpuShare"),
+                        100 * (double) r.json().get("serverCpuShare"));
+            }
             System.out.printf(Locale.ROOT, "FOOTPRINT: RSS after the runs: product %.0f MiB, baseline %.0f MiB%n",
                     fp.get("productRssMbAfter"), fp.get("baselineRssMbAfter"));
             System.out.println("SERVER LOG: " + log);
@@ -145,6 +168,29 @@ final class Browse {
             report.write(stack.root, stack.stamp);
             return 0;
         }
+    }
+
+    /**
+     * The cached event page under an open-model load at half and at four fifths of the rate the closed loop reached at
+     * its most connections, over as many connections: latency from when each request was due.
+     */
+    private static List<OpenLoop.Run> openLoop(Report report, Bench.Options o, PayaraServer server, Path paths,
+                                               Wrk.Run capacity, Path workDir) throws Exception {
+        List<OpenLoop.Run> runs = new ArrayList<>();
+        for (double share : OPEN_LOOP_SHARES) {
+            double rate = Math.floor(capacity.perSecond() * share);
+            Stack.say(String.format(Locale.ROOT, "open loop: %.0f event pages a second (%.0f %% of %.0f), %d connections, "
+                    + "%d s ...", rate, 100 * share, capacity.perSecond(), capacity.connections(),
+                    o.measure(OPEN_LOOP_SECONDS).toSeconds()));
+            OpenLoop.Run r = OpenLoop.start(server.base(), paths, rate, o.measure(OPEN_LOOP_SECONDS),
+                    capacity.connections(), server.pid(), workDir.resolve("open-loop-" + Math.round(100 * share) + ".log"));
+            Map<String, Object> f = report.figure("GET /api/v1/events/{id}, open loop at " + Math.round(100 * share)
+                    + " % of the closed-loop rate at " + capacity.connections() + " connections");
+            f.put("closedLoopPerSecond", capacity.perSecond());
+            f.putAll(r.json());
+            runs.add(r);
+        }
+        return runs;
     }
 
     private static void add(Table table, Report report, String name, Wrk.Run r, double ratio, double[] cache) {
@@ -209,7 +255,7 @@ final class Browse {
         cfg.put("baseline", "bench/baseline-war: GET /api/constant/" + listBytes
                 + " on Payara Micro with the same jvm.options, boot commands and settings");
         cfg.put("wrk", Wrk.version() + ", -t" + Wrk.THREADS + " --timeout " + Wrk.TIMEOUT_SECONDS + "s");
-        cfg.put("serverSettingsChanged", Map.of());
+        cfg.put("serverSettingsChanged", LIMITS);
         cfg.put("serverDefaults", stack.jvmDefaults());
         cfg.put("serverSettings", settings);
         cfg.put("openFilesLimit", Wrk.openFilesLimit());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,6 +41,11 @@ final class FlashSale {
     /** Tickets of each level's tier: more than any level can hold in its run here. */
     static final int HOT_TIER_TICKETS = 2_000_000;
     static final int OVERSELL_TICKETS = 1000;
+    /** The open-model runs: offered rates as shares of the most holds a second the closed loop reached, seconds each,
+     * and the connections they arrive over. */
+    static final List<Double> OPEN_LOOP_SHARES = List.of(0.5, 0.8);
+    static final int OPEN_LOOP_SECONDS = 20;
+    static final int OPEN_LOOP_CONNECTIONS = 1000;
     static final int OVERSELL_CONNECTIONS = 256;
     /** The settings the benchmark changes on the product server, besides where the services are. */
     static final Map<String, String> LIMITS = Map.of(
@@ -110,6 +116,7 @@ final class FlashSale {
 
             Table table = new Table("run", "conns", "holds/s", "floor tx/s", "ratio", "p50 ms", "p99 ms", "max ms",
                     "201", "409", "429", "other", "sock err", "cpu wrk/srv/pg %");
+            double mostHolds = 0;
             for (int n : levels) {
                 PgBench.Run floor = null;
                 if (pgbench != null) {
@@ -120,6 +127,7 @@ final class FlashSale {
                 Wrk.Run r = wrk.run("reserve-" + n, url, n, o.measure(), "reserve.lua",
                         List.of(tokenFile.toString(), levelTiers.get(n).toString(), Integer.toString(threads)),
                         server.pid());
+                mostHolds = Math.max(mostHolds, r.perSecond(201));
                 double ratio = floor == null ? Double.NaN : r.perSecond(201) / floor.tps();
                 table.add("reserve (server)", n, r.perSecond(201), floor == null ? Double.NaN : floor.tps(), ratio,
                         r.p50(), r.p99(), r.max(), r.status(201), r.status(409), r.status(429),
@@ -142,6 +150,9 @@ final class FlashSale {
                 }
             }
             double afterRss = Machine.rssMb(server.pid());
+            if (mode == Mode.FULL) {
+                openLoop(report, o, c, server, lines, mostHolds, stack.workDir);
+            }
 
             Wrk.Run storm = null;
             long[] oversell = null;
@@ -266,6 +277,36 @@ final class FlashSale {
             boolean ok = mode == Mode.FOOTPRINT || (Boolean.TRUE.equals(((Map<?, ?>) report.checks.get("oversell"))
                     .get("pass")));
             return ok ? 0 : 1;
+        }
+    }
+
+    /**
+     * Holds under an open-model load ({@link OpenLoop}): at half and at four fifths of the most holds a second the closed
+     * loop reached, over {@link #OPEN_LOOP_CONNECTIONS} connections, each on a fresh tier, the users taking turns;
+     * latency from when each request was due.
+     */
+    private static void openLoop(Report report, Bench.Options o, Connection c, PayaraServer server, List<String> tokens,
+                                 double capacity, Path workDir) throws Exception {
+        for (double share : OPEN_LOOP_SHARES) {
+            int percent = (int) Math.round(100 * share);
+            UUID tier = Seeder.saleTier(c, "Bench open loop at " + percent + " %", HOT_TIER_TICKETS);
+            String body = "{\"tierId\":\"" + tier + "\",\"quantity\":1}";
+            Path requests = workDir.resolve("open-loop-holds-" + percent + ".txt");
+            Files.write(requests, tokens.stream().map(t -> OpenLoop.post("/api/v1/tickets/reserve", t, body)).toList());
+            double rate = Math.floor(capacity * share);
+            say(String.format(Locale.ROOT, "open loop: %.0f holds a second (%d %% of %.0f), %d connections, %d s ...",
+                    rate, percent, capacity, OPEN_LOOP_CONNECTIONS, o.measure(OPEN_LOOP_SECONDS).toSeconds()));
+            OpenLoop.Run r = OpenLoop.start(server.base(), requests, rate, o.measure(OPEN_LOOP_SECONDS),
+                    OPEN_LOOP_CONNECTIONS, server.pid(), workDir.resolve("open-loop-holds-" + percent + ".log"));
+            say(String.format(Locale.ROOT, "OPEN LOOP: holds offered %.0f/s over %d connections: answered %.0f/s, "
+                            + "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms from when due; %d not 2xx, %d failed; "
+                            + "sender lag %.1f ms; cpu client %.0f %%, server %.0f %%", r.offered(), r.connections(),
+                    r.achieved(), r.p50(), r.p99(), r.p999(), r.max(), r.other(), r.failed(), r.senderLagMs(),
+                    100 * (double) r.json().get("clientCpuShare"), 100 * (double) r.json().get("serverCpuShare")));
+            Map<String, Object> f = report.figure("reserve, open loop at " + percent
+                    + " % of the closed loop's most holds a second");
+            f.put("closedLoopHoldsPerSecond", capacity);
+            f.putAll(r.json());
         }
     }
 
