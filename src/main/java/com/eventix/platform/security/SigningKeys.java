@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -110,8 +111,9 @@ public final class SigningKeys {
             LOG.info(() -> "Generated a new token signing key in " + file.toAbsolutePath());
         } catch (FileAlreadyExistsException e) {
             // Another instance was first.
-        } catch (UnsupportedOperationException e) {
-            // No hard links on this file system: a move that refuses an existing target, nearly as safe.
+        } catch (FileSystemException e) {
+            // A file system that refuses hard links (FAT, some network mounts answer EPERM): a move that refuses an
+            // existing target, nearly as safe.
             try {
                 Files.move(tmp, file);
             } catch (FileAlreadyExistsException taken) {
