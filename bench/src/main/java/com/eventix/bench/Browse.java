@@ -156,8 +156,8 @@ final class Browse {
                                 + "p99.9 %.1f ms, max %.1f ms from when due; %d not 200, %d failed; sender lag %.1f ms; cpu "
                                 + "client %.0f %%, server %.0f %%%n", r.offered(), 100 * r.offered() / detailAtMost.perSecond(),
                         detailAtMost.connections(), r.connections(), r.achieved(), r.p50(), r.p99(), r.p999(), r.max(),
-                        r.other(), r.failed(), r.senderLagMs(), 100 * (double) r.json().get("clientCpuShare"),
-                        100 * (double) r.json().get("serverCpuShare"));
+                        r.other(), r.failed(), r.senderLagMs(), 100 * r.clientCpuShare(),
+                        100 * r.serverCpuShare());
             }
             System.out.printf(Locale.ROOT, "FOOTPRINT: RSS after the runs: product %.0f MiB, baseline %.0f MiB%n",
                     fp.get("productRssMbAfter"), fp.get("baselineRssMbAfter"));

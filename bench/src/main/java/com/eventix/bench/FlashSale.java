@@ -302,7 +302,7 @@ final class FlashSale {
                             + "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms from when due; %d not 2xx, %d failed; "
                             + "sender lag %.1f ms; cpu client %.0f %%, server %.0f %%", r.offered(), r.connections(),
                     r.achieved(), r.p50(), r.p99(), r.p999(), r.max(), r.other(), r.failed(), r.senderLagMs(),
-                    100 * (double) r.json().get("clientCpuShare"), 100 * (double) r.json().get("serverCpuShare")));
+                    100 * r.clientCpuShare(), 100 * r.serverCpuShare()));
             Map<String, Object> f = report.figure("reserve, open loop at " + percent
                     + " % of the closed loop's most holds a second");
             f.put("closedLoopHoldsPerSecond", capacity);

@@ -40,14 +40,19 @@ import org.HdrHistogram.Histogram;
 final class OpenLoop {
     private static final String RESULT = "OPEN-LOOP ";
 
-    /** What one run measured; latencies in milliseconds from when each request was due. */
-    record Run(double offered, int connections, long requests, long ok, long other, long failed, double achieved,
-               double p50, double p90, double p99, double p999, double max, double senderLagMs,
-               double clientCpuSeconds, double serverCpuSeconds, double seconds) {
+    /**
+     * What one run measured; latencies in milliseconds from when each request was due. CPU as shares of the machine:
+     * the client's over its measured seconds, the server's over the client process' whole life (its connections'
+     * opening included), so indicative only.
+     */
+    record Run(double offered, int connections, long notOpened, long requests, long ok, long other, long failed,
+               double achieved, double p50, double p90, double p99, double p999, double max, double senderLagMs,
+               double clientCpuShare, double serverCpuShare) {
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("offeredPerSecond", offered);
             m.put("connections", connections);
+            m.put("connectionsNotOpened", notOpened);
             m.put("requests", requests);
             m.put("ok", ok);
             m.put("otherStatus", other);
@@ -61,8 +66,8 @@ final class OpenLoop {
             latency.put("max", max);
             m.put("latencyMsFromDue", latency);
             m.put("senderLagMs", senderLagMs);
-            m.put("clientCpuShare", clientCpuSeconds / seconds / Machine.cores());
-            m.put("serverCpuShare", serverCpuSeconds / seconds / Machine.cores());
+            m.put("clientCpuShare", clientCpuShare);
+            m.put("serverCpuShare", serverCpuShare);
             return m;
         }
     }
@@ -97,11 +102,12 @@ final class OpenLoop {
             r.put(kv[0], kv[1]);
         }
         double measured = Double.parseDouble(r.get("seconds"));
-        return new Run(rate, connections, Long.parseLong(r.get("requests")), Long.parseLong(r.get("ok")),
-                Long.parseLong(r.get("other")), Long.parseLong(r.get("failed")), Double.parseDouble(r.get("achieved")),
-                Double.parseDouble(r.get("p50")), Double.parseDouble(r.get("p90")), Double.parseDouble(r.get("p99")),
-                Double.parseDouble(r.get("p999")), Double.parseDouble(r.get("max")), Double.parseDouble(r.get("lag")),
-                Double.parseDouble(r.get("cpu")), serverCpu * measured / seconds, measured);
+        return new Run(rate, connections, Long.parseLong(r.get("openFailures")), Long.parseLong(r.get("requests")),
+                Long.parseLong(r.get("ok")), Long.parseLong(r.get("other")), Long.parseLong(r.get("failed")),
+                Double.parseDouble(r.get("achieved")), Double.parseDouble(r.get("p50")), Double.parseDouble(r.get("p90")),
+                Double.parseDouble(r.get("p99")), Double.parseDouble(r.get("p999")), Double.parseDouble(r.get("max")),
+                Double.parseDouble(r.get("lag")), Double.parseDouble(r.get("cpu")) / measured / Machine.cores(),
+                serverCpu / seconds / Machine.cores());
     }
 
     public static void main(String[] args) throws Exception {
