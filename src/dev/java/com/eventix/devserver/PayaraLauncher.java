@@ -93,7 +93,11 @@ public final class PayaraLauncher {
      * {@link #lastReadinessAnswer} tells what the server last said).
      */
     public boolean awaitReady(Process server, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the JDK client's default upgrades to HTTP/2 (h2c) on the first answer and then sends every later
+        // probe on that one connection; one upgraded while the WAR was still deploying answered nothing ever after
+        // (each probe timed out for minutes beside a server whose log said it was ready).
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create("http://localhost:" + port + "/health/ready");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline) && server.isAlive()) {

@@ -19,7 +19,9 @@ import java.util.List;
  */
 public final class BalancerView {
     private static final List<String> PATHS = List.of("api/v1/events", "api/v1/events/search?q=hall", "openapi");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1, as balancers probe (and see PayaraLauncher.awaitReady on HTTP/2 upgrades during a start). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Waits for readiness (the server must stay alive meanwhile), then calls the API for 15 s: what went wrong. */
     public List<String> failuresThroughStart(ServerProcess server) throws InterruptedException {
