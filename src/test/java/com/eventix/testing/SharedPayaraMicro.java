@@ -4,8 +4,10 @@ import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfi
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -22,8 +24,9 @@ import org.jboss.shrinkwrap.api.Archive;
  * server's state (as they always shared the database and Redis): each test makes its own users and events.
  */
 public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
-    /** The base URL of every running server. */
-    private static final Set<URI> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Pattern DATABASE = Pattern.compile("-DDB_NAME=(\\S+)");
+    /** The base URL of every running server, with the database it runs on. */
+    private static final Map<URI, String> RUNNING = new ConcurrentHashMap<>();
     private Configuration configuration;
     private Archive<?> running;
     private ProtocolMetaData metadata;
@@ -70,16 +73,19 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
         stopRunning();
         metadata = super.deploy(archive);
         running = archive;
-        RUNNING.add(baseUrl(metadata));
+        Matcher database = DATABASE.matcher(String.valueOf(configuration.getCmdOptions()));
+        if (database.find()) {
+            RUNNING.put(baseUrl(metadata), database.group(1));
+        }
         return metadata;
     }
 
     /**
-     * The running servers: the suite's second instance shares the first one's database, and whichever of them relays
-     * or sweeps first does the work (classes run concurrently, so it may be up or not).
+     * The running servers on {@code database}: the suite's second instance shares the first one's, and whichever of
+     * them relays or sweeps first does the work (classes run concurrently, so it may be up or not).
      */
-    public static List<URI> running() {
-        return List.copyOf(RUNNING);
+    public static List<URI> serversOn(String database) {
+        return RUNNING.entrySet().stream().filter(e -> e.getValue().equals(database)).map(Map.Entry::getKey).toList();
     }
 
     private static URI baseUrl(ProtocolMetaData metadata) {
