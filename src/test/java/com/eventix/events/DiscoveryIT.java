@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import com.eventix.testing.Api;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
-import com.eventix.testing.SharedServices;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
@@ -18,14 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What attendees find: listings with filters and sorting, ranked prefix search, and the cache in front of them
  * (invalidated by every change, bypassed when Redis is down).
  */
-// It cuts Redis.
-@ResourceLock(SharedServices.REDIS)
 class DiscoveryIT extends IntegrationTest {
     private static final Instant SOON = Instant.now().plus(20, ChronoUnit.DAYS);
 

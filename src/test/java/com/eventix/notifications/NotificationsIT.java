@@ -62,8 +62,6 @@ class NotificationsIT extends IntegrationTest {
         Person buyer = person("inbox-buyer");
         Purchases.paid(buyer.api(), organizer.event(eventId).getString("data.tiers[0].id"), 2);
         MimeMessage tickets = Mailbox.await(buyer.email(), "Your tickets", Duration.ofSeconds(30)).orElseThrow();
-        // The welcome mail as well (on a busy machine it may come after the tickets), so no mail arrives meanwhile.
-        Mailbox.await(buyer.email(), "Welcome to Eventix", Duration.ofSeconds(30)).orElseThrow();
 
         // Recorded as sent right after the SMTP server took it: each mail the buyer got is in the inbox within moments.
         JsonPath all = awaitInbox(buyer, Mailbox.to(buyer.email()).size());

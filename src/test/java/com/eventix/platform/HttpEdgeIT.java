@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import com.eventix.testing.Api;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
-import com.eventix.testing.SharedServices;
 import com.eventix.testing.SuiteServices;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
@@ -31,14 +30,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The HTTP edge as browsers, attackers and proxies meet it: CORS, security headers, body size limits, error
  * details free of internals, and rate limits on every endpoint family, with Redis up and cut.
  */
-// It cuts Redis, and counts rate limits that a cut elsewhere would move to the instance's own counters.
-@ResourceLock(SharedServices.REDIS)
 class HttpEdgeIT extends IntegrationTest {
     private static final String LISTED = SuiteServices.CORS_ORIGIN;
     private static final String UNLISTED = "https://evil.example";

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.eventix.testing.Api;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.ServerProcess;
+import com.eventix.testing.SuiteServices;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,15 +61,12 @@ class ObservabilityIT {
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.port(),
                 "OTEL_BSP_SCHEDULE_DELAY", "200"));
+        SuiteServices.get().closeAtEnd(server);
         server.start().awaitReady(Duration.ofMinutes(3));
     }
 
-    /** The server stops with the class: idle, its timers would still take CPU from the rest of the run. */
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (server != null) {
-            server.close();
-        }
+    static void stop() {
         collector.stop();
     }
 

@@ -8,7 +8,6 @@ import com.eventix.testing.Api;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.ServerLog;
-import com.eventix.testing.SharedServices;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
@@ -26,12 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The platform as operators and integrators meet it: health, metrics, OpenAPI, errors, mail and the broker. */
-// It stops the broker and cuts Redis, and reports readiness with both up.
-@ResourceLock(SharedServices.BROKER)
-@ResourceLock(SharedServices.REDIS)
 class PlatformIT extends IntegrationTest {
 
     @Test

@@ -2,16 +2,9 @@ package com.eventix.testing;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 import org.jboss.shrinkwrap.api.Archive;
@@ -24,9 +17,6 @@ import org.jboss.shrinkwrap.api.Archive;
  * server's state (as they always shared the database and Redis): each test makes its own users and events.
  */
 public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
-    private static final Pattern DATABASE = Pattern.compile("-DDB_NAME=(\\S+)");
-    /** The base URL of every running server, with the database it runs on. */
-    private static final Map<URI, String> RUNNING = new ConcurrentHashMap<>();
     private Configuration configuration;
     private Archive<?> running;
     private ProtocolMetaData metadata;
@@ -36,7 +26,6 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
         @Override
         public void register(ExtensionBuilder builder) {
             builder.override(DeployableContainer.class, PayaraMicroDeployableContainer.class, SharedPayaraMicro.class);
-            builder.observer(ConcurrentArquillian.Capture.class);
         }
     }
 
@@ -73,24 +62,7 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
         stopRunning();
         metadata = super.deploy(archive);
         running = archive;
-        Matcher database = DATABASE.matcher(String.valueOf(configuration.getCmdOptions()));
-        if (database.find()) {
-            RUNNING.put(baseUrl(metadata), database.group(1));
-        }
         return metadata;
-    }
-
-    /**
-     * The running servers on {@code database}: the suite's second instance shares the first one's, and whichever of
-     * them relays or sweeps first does the work (classes run concurrently, so it may be up or not).
-     */
-    public static List<URI> serversOn(String database) {
-        return RUNNING.entrySet().stream().filter(e -> e.getValue().equals(database)).map(Map.Entry::getKey).toList();
-    }
-
-    private static URI baseUrl(ProtocolMetaData metadata) {
-        HTTPContext http = metadata.getContexts(HTTPContext.class).iterator().next();
-        return URI.create("http://" + http.getHost() + ":" + http.getPort() + "/");
     }
 
     @Override
@@ -112,7 +84,6 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
 
     private void stopRunning() throws DeploymentException {
         if (running != null) {
-            RUNNING.remove(baseUrl(metadata));
             Archive<?> archive = running;
             running = null;
             metadata = null;
