@@ -24,7 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The HTTP side of the OpenID provider: discovery, the token endpoint and its signing keys (cached). */
 @ApplicationScoped
 public class OidcClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: a provider on plain http (a local identity server) gets no h2c upgrade, which some never answer. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     @ConfigProperty(name = "GOOGLE_ISSUER")

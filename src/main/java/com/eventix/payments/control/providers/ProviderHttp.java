@@ -32,7 +32,9 @@ final class ProviderHttp {
     private final String provider;
     private final Duration requestTimeout;
     private final Function<JsonObject, String> errorSummary;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    /** HTTP/1.1: a plain-http endpoint (a provider's emulator) gets no h2c upgrade, which some never answer. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT).build();
 
     /**
      * @param errorSummary picks from a provider's error answer what helps an operator (codes rather than messages

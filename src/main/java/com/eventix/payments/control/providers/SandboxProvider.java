@@ -41,7 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SandboxProvider implements PaymentProvider {
     public static final String NAME = "sandbox";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: the sandbox is plain http, where the default tries an h2c upgrade that some servers never answer. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "eventix")
