@@ -8,6 +8,7 @@ import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.Purchases;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
@@ -20,11 +21,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Sales figures against a scripted sale: every figure is compared with what the script did (the platform keeps 5 %
  * of what an organizer keeps of each payment; the sandbox provider charges no fee).
  */
+// Alone on the shared servers: the platform's figures must grow by exactly what its sale added.
+@ResourceLock(SharedServices.SERVERS)
 class AnalyticsIT extends IntegrationTest {
     private static final Instant LATER = Instant.now().plus(30, ChronoUnit.DAYS);
 

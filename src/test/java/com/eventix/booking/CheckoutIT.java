@@ -10,6 +10,7 @@ import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.QrCodes;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.SuiteServices;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
@@ -28,8 +29,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** From hold to ticket with the sandbox provider: order, hosted checkout, signed webhook, tickets, email. */
+// It stops the broker.
+@ResourceLock(SharedServices.BROKER)
 class CheckoutIT extends IntegrationTest {
     private static final Instant SOON = Instant.now().plus(25, ChronoUnit.DAYS);
 

@@ -8,6 +8,7 @@ import com.eventix.testing.CrashServer;
 import com.eventix.testing.Database;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.ServerProcess;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
@@ -25,10 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A {@code kill -9} in the middle of a sale: 40 buyers hold, order and pay on the sandbox checkout while the server
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteServicesExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(CrashServer.LOCK)
+@ResourceLock(value = SharedServices.REDIS, mode = ResourceAccessMode.READ)
 class CrashRecoveryIT {
     private static final int BUYERS = 40;
     /** The crashed server's own database. */

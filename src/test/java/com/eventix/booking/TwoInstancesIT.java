@@ -3,9 +3,11 @@ package com.eventix.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.ConcurrentArquillian;
 import com.eventix.testing.Db;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import java.io.File;
@@ -26,12 +28,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two Eventix instances on one database, as behind a load balancer: both sell from the same tier and both
@@ -39,8 +42,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * scanners on both admit a ticket once.
  */
 @ExtendWith(SuiteServicesExtension.class)
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(ConcurrentArquillian.class)
 @RunAsClient
+@ResourceLock(value = SharedServices.SERVERS, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedServices.REDIS, mode = ResourceAccessMode.READ)
 class TwoInstancesIT {
     @Deployment(name = "first", testable = false)
     @TargetsContainer("payara-micro")

@@ -8,6 +8,7 @@ import com.eventix.testing.Api;
 import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Organizers, events, tiers and their lifecycle over HTTP. */
+// Alone on the shared servers: it finds its own among the platform's newest audit entries.
+@ResourceLock(SharedServices.SERVERS)
 class EventsIT extends IntegrationTest {
     private static final Instant NEXT_MONTH = Instant.now().plus(30, ChronoUnit.DAYS);
 

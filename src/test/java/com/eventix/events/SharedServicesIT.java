@@ -3,9 +3,11 @@ package com.eventix.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.ConcurrentArquillian;
 import com.eventix.testing.Db;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import java.io.File;
@@ -20,12 +22,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two deployments (each its own database, as staging and production would be) sharing one Redis and one broker:
@@ -33,8 +36,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * messages off the broker.
  */
 @ExtendWith(SuiteServicesExtension.class)
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(ConcurrentArquillian.class)
 @RunAsClient
+@ResourceLock(value = SharedServices.SERVERS, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedServices.REDIS, mode = ResourceAccessMode.READ)
+// It reads exact listings of the other-db server's data.
+@ResourceLock(SharedServices.OTHER_DB_SERVER)
 class SharedServicesIT {
     @Deployment(name = "a", testable = false)
     @TargetsContainer("payara-micro")

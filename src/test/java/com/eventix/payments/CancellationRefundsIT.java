@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.eventix.testing.Api;
+import com.eventix.testing.ConcurrentArquillian;
 import com.eventix.testing.CrashServer;
 import com.eventix.testing.Database;
 import com.eventix.testing.Db;
@@ -11,6 +12,7 @@ import com.eventix.testing.Mailbox;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.Purchases;
 import com.eventix.testing.ServerProcess;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
@@ -34,7 +36,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -51,9 +53,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * keeps refusing (asked again, then listed for an admin, who has it asked once more).
  */
 @ExtendWith(SuiteServicesExtension.class)
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(ConcurrentArquillian.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(value = SharedServices.SERVERS, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedServices.REDIS, mode = ResourceAccessMode.READ)
 class CancellationRefundsIT {
     private static final Instant SOON = Instant.now().plus(30, ChronoUnit.DAYS);
     private static final String PRICE = "12.50";

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.eventix.testing.Api;
 import com.eventix.testing.Organizer;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.SmallPoolIntegrationTest;
 import com.eventix.testing.SuiteServices;
 import com.eventix.testing.TestUsers;
@@ -30,12 +31,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Recovery of payments and idempotent requests from what crashes and lost messages leave behind, on a server with
  * only four pooled database connections (so any request that needs a second one while a burst holds them all
  * fails within five seconds).
  */
+// It bursts on the other-db server's four connections.
+@ResourceLock(SharedServices.OTHER_DB_SERVER)
 class PaymentRecoveryIT extends SmallPoolIntegrationTest {
     private static final Instant SOON = Instant.now().plus(25, ChronoUnit.DAYS);
 

@@ -19,6 +19,7 @@ import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.ProviderEmulator;
 import com.eventix.testing.Purchases;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Organizers' money leaving the platform: once an event is completed and PAYOUT_DELAY has passed, what the ledger
@@ -42,6 +44,8 @@ import org.junit.jupiter.api.Test;
  * after its period; exactly once under duplicate messages, a broker outage and lost answers; refused transfers retried, then given up
  * with the money owed again; admins' holds; and who may see what.
  */
+// It stops the broker, and counts transfer attempts another class's broker stop would add to.
+@ResourceLock(SharedServices.BROKER)
 class PayoutsIT extends IntegrationTest {
     private static final Instant SOON = Instant.now().plus(30, ChronoUnit.DAYS);
     private WireMockServer provider;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.eventix.testing.Api;
 import com.eventix.testing.Organizer;
 import com.eventix.testing.ServerProcess;
-import com.eventix.testing.SuiteServices;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.SuiteServicesExtension;
 import com.eventix.testing.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What an operator watches, on a server of its own started as an operator would with LOG_FORMAT=json and traces
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @ExtendWith(SuiteServicesExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = SharedServices.REDIS, mode = ResourceAccessMode.READ)
 class ObservabilityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer collector;
@@ -61,12 +64,15 @@ class ObservabilityIT {
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.port(),
                 "OTEL_BSP_SCHEDULE_DELAY", "200"));
-        SuiteServices.get().closeAtEnd(server);
         server.start().awaitReady(Duration.ofMinutes(3));
     }
 
+    /** The server stops with the class: idle, its timers would still take CPU from the rest of the run. */
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
+        if (server != null) {
+            server.close();
+        }
         collector.stop();
     }
 

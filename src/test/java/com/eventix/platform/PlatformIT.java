@@ -4,29 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.eventix.testing.Api;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
-import com.eventix.testing.ServerLog;
+import com.eventix.testing.SharedServices;
 import com.eventix.testing.TestUsers;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The platform as operators and integrators meet it: health, metrics, OpenAPI, errors, mail and the broker. */
+// It stops the broker, and reports readiness with the broker and Redis up.
+@ResourceLock(SharedServices.BROKER)
 class PlatformIT extends IntegrationTest {
 
     @Test
@@ -138,73 +130,4 @@ class PlatformIT extends IntegrationTest {
         assertThat(Mailbox.await(email, Duration.ofSeconds(60))).as("delivered after the broker came back").isPresent();
     }
 
-    @Test
-    void withRedisDownLoginStillWorksAndIsLimitedByTheInstancesOwnCounters() throws Exception {
-        Api client = api();
-        String email = TestUsers.uniqueEmail("noredis");
-        client.post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
-                "firstName", "Rita", "lastName", "Redisless")).then().statusCode(201);
-        fillTheRedisPool();
-        long mark = ServerLog.mark();
-        services().redis.cut();
-        try {
-            client.login(email, "a fine passphrase");
-            assertThat(ServerLog.awaitAfter(mark, "rate limits are counted per instance", Duration.ofSeconds(5)))
-                    .as("the server says how rate limiting works meanwhile").isTrue();
-            JsonPath health = client.get("/health/ready").then().statusCode(200).extract().jsonPath();
-            assertThat(health.getString("status")).isEqualTo("UP");
-            assertThat(health.getString("checks.find { it.name == 'redis' }.data.reachable")).isEqualTo("false");
-            // Login fails closed: the per-email limit (10 a minute, one used above) holds without Redis.
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (int i = 0; i < 11; i++) {
-                statuses.add(client.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong password " + i))
-                        .then().extract().statusCode());
-            }
-            assertThat(statuses.subList(0, 9)).containsOnly(401);
-            assertThat(statuses.subList(9, 11)).containsOnly(429);
-        } finally {
-            services().redis.restore();
-        }
-        Thread.sleep(5500);
-        // Back on the shared counters, which saw none of the attempts made during the outage.
-        String other = TestUsers.uniqueEmail("redis-back");
-        client.post("/api/v1/auth/register", Map.of("email", other, "password", "a fine passphrase",
-                "firstName", "Rita", "lastName", "Returns")).then().statusCode(201);
-        List<Integer> statuses = new java.util.ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            statuses.add(client.post("/api/v1/auth/login", Map.of("email", other, "password", "wrong " + i))
-                    .then().extract().statusCode());
-        }
-        assertThat(statuses).as("limits apply again once Redis is back").contains(429);
-        client.get("/health/ready").then().body("checks.find { it.name == 'redis' }.data.reachable", equalTo("true"));
-        assertThat(ServerLog.awaitAfter(mark, "Redis is reachable again", Duration.ofSeconds(5))).isTrue();
-    }
-
-    /**
-     * Many readers at once leave many idle pooled Redis connections, all of which die with the link: the state of
-     * a busy server when Redis goes away, in which each stale connection used to cost another back-off.
-     */
-    private void fillTheRedisPool() throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(40);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> reads = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                Api reader = api();
-                reads.add(pool.submit(() -> {
-                    start.await();
-                    return reader.get("/api/v1/events?page=1&size=" + (1 + ThreadLocalRandom.current().nextInt(20)))
-                            .statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> read : reads) {
-                assertThat(read.get(60, TimeUnit.SECONDS)).isEqualTo(200);
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError(e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

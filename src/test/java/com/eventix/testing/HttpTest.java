@@ -2,20 +2,25 @@ package com.eventix.testing;
 
 import java.io.File;
 import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What every integration test shares: the suite's services, the deployment's URL and HTTP clients for anonymous
  * users and the admin. Subclasses choose the server configuration the WAR is deployed to.
  */
 @ExtendWith(SuiteServicesExtension.class)
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(ConcurrentArquillian.class)
 @RunAsClient
+@ResourceLock(value = SharedServices.SERVERS, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedServices.REDIS, mode = ResourceAccessMode.READ)
 public abstract class HttpTest {
     @ArquillianResource
     protected URL deploymentUrl;
@@ -29,18 +34,13 @@ public abstract class HttpTest {
         return SuiteServices.get();
     }
 
-    private static String adminToken;
-    private static URL adminTokenFor;
-
     /** The suite's admin, signed in once per deployment (logins are rate-limited per email). */
+    private static final Map<URL, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+
     protected Api admin() {
-        synchronized (HttpTest.class) {
-            if (adminToken == null || !deploymentUrl.equals(adminTokenFor)) {
-                adminToken = (String) api().login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD).get("accessToken");
-                adminTokenFor = deploymentUrl;
-            }
-            return api().as(adminToken);
-        }
+        String token = ADMIN_TOKENS.computeIfAbsent(deploymentUrl,
+                url -> (String) api().login(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD).get("accessToken"));
+        return api().as(token);
     }
 
     /** A client with its own (forwarded) client address. */

@@ -2,9 +2,14 @@ package com.eventix.testing;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 import org.jboss.shrinkwrap.api.Archive;
@@ -17,6 +22,8 @@ import org.jboss.shrinkwrap.api.Archive;
  * server's state (as they always shared the database and Redis): each test makes its own users and events.
  */
 public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
+    /** The base URL of every running server. */
+    private static final Set<URI> RUNNING = ConcurrentHashMap.newKeySet();
     private Configuration configuration;
     private Archive<?> running;
     private ProtocolMetaData metadata;
@@ -26,6 +33,7 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
         @Override
         public void register(ExtensionBuilder builder) {
             builder.override(DeployableContainer.class, PayaraMicroDeployableContainer.class, SharedPayaraMicro.class);
+            builder.observer(ConcurrentArquillian.Capture.class);
         }
     }
 
@@ -62,7 +70,21 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
         stopRunning();
         metadata = super.deploy(archive);
         running = archive;
+        RUNNING.add(baseUrl(metadata));
         return metadata;
+    }
+
+    /**
+     * The running servers: the suite's second instance shares the first one's database, and whichever of them relays
+     * or sweeps first does the work (classes run concurrently, so it may be up or not).
+     */
+    public static List<URI> running() {
+        return List.copyOf(RUNNING);
+    }
+
+    private static URI baseUrl(ProtocolMetaData metadata) {
+        HTTPContext http = metadata.getContexts(HTTPContext.class).iterator().next();
+        return URI.create("http://" + http.getHost() + ":" + http.getPort() + "/");
     }
 
     @Override
@@ -84,6 +106,7 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
 
     private void stopRunning() throws DeploymentException {
         if (running != null) {
+            RUNNING.remove(baseUrl(metadata));
             Archive<?> archive = running;
             running = null;
             metadata = null;
