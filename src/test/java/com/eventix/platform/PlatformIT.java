@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.eventix.testing.Db;
 import com.eventix.testing.IntegrationTest;
 import com.eventix.testing.Mailbox;
 import com.eventix.testing.SharedServices;
@@ -128,6 +129,34 @@ class PlatformIT extends IntegrationTest {
             services().broker.start();
         }
         assertThat(Mailbox.await(email, Duration.ofSeconds(60))).as("delivered after the broker came back").isPresent();
+    }
+
+    /**
+     * The relay's connection from before an outage fails its next send only once the client stops waiting for the
+     * broker (5 s): that failure is the broker's, so the message is charged no attempt, and an outage longer than
+     * the whole retry budget (here 3 attempts, 1 s then 2 s apart) still ends with the mail delivered.
+     */
+    @Test
+    void anOutageLongerThanTheRetryBudgetChargesTheWaitingMailNoAttempt() throws Exception {
+        String warmUp = TestUsers.uniqueEmail("before-outage");
+        register(warmUp, "Wanda");
+        assertThat(Mailbox.await(warmUp, Duration.ofSeconds(30))).as("the relays are connected").isPresent();
+        String email = TestUsers.uniqueEmail("long-outage");
+        services().broker.stop();
+        try {
+            register(email, "Lorna");
+            Thread.sleep(12_000);
+        } finally {
+            services().broker.start();
+        }
+        assertThat(Mailbox.await(email, Duration.ofSeconds(60))).as("delivered after the broker came back").isPresent();
+        assertThat(Db.integer("SELECT max(attempts) FROM outbox_messages WHERE payload LIKE ?", "%" + email + "%"))
+                .as("attempts charged to the mail").isZero();
+    }
+
+    private void register(String email, String firstName) {
+        api().post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
+                "firstName", firstName, "lastName", "Outage")).then().statusCode(201);
     }
 
 }

@@ -33,6 +33,8 @@ public class OutboxStore {
     @Inject
     MetricRegistry metrics;
     @Inject
+    Broker broker;
+    @Inject
     @ConfigProperty(name = "OUTBOX_MAX_ATTEMPTS")
     int maxAttempts;
     /** The wait after a first failure; it doubles with each further one, up to an hour. */
@@ -46,7 +48,8 @@ public class OutboxStore {
 
     /**
      * Claims up to {@code limit} rows that are due, hands each to {@code sender} and marks it published. A send
-     * that fails ends the batch: that message is recorded as failed, the ones sent before it as published.
+     * that fails ends the batch: the ones sent before it are marked published, and that message is recorded as
+     * failed unless the broker is unreachable.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Batch publishBatch(int limit, Consumer<OutboxMessage> sender) {
@@ -62,7 +65,14 @@ public class OutboxStore {
             try {
                 sender.accept(message);
             } catch (RuntimeException e) {
-                failed(message, "sending to the broker failed: " + e.getMessage());
+                // A send on a connection the broker dropped fails too; the client has said so by then (its failover
+                // listener marks the broker unreachable), and an outage is not the message's fault: it is not
+                // charged an attempt, so no outage, however long, can make it dead.
+                if (broker.isReachable()) {
+                    failed(message, "sending to the broker failed: " + e.getMessage());
+                } else {
+                    LOG.fine("Outbox message " + message.id() + " waits for the broker: " + e.getMessage());
+                }
                 return new Batch(batch.size(), e);
             }
             message.published(clock.instant());
