@@ -60,7 +60,9 @@ public final class SuiteServices {
         database = PostgresProvider.freshDatabase(name);
         otherDatabase = PostgresProvider.freshDatabase(name + "_other");
         redis = new TcpProxy("127.0.0.1", 6379);
-        broker = new EmbeddedBroker(Ports.free(), false, null).start();
+        // Persistent, as a production broker is: a class that stops it must not lose the messages queued for others.
+        broker = new EmbeddedBroker(Ports.free(), true, Path.of("target", "it-broker", name).toAbsolutePath().toString())
+                .start();
         smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         oidc = new MockOAuth2Server();
