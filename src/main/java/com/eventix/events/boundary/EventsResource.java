@@ -46,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
+// Public unless a method says otherwise: see ContractDocument on method-level @PermitAll.
+@PermitAll
 public class EventsResource {
     @Inject
     Events events;
@@ -60,7 +62,6 @@ public class EventsResource {
             + "INVALID_CURRENCY, VENUE_CAPACITY_EXCEEDED: the details break a rule (details name the field)";
 
     @GET
-    @PermitAll
     @Operation(operationId = "listEvents", summary = "Events on sale or running",
             description = "Filters combine; sort by startTime (default) or price.")
     @APIResponse(responseCode = "200", description = "A page of events",
@@ -74,7 +75,6 @@ public class EventsResource {
 
     @GET
     @Path("/search")
-    @PermitAll
     @Operation(operationId = "searchEvents", summary = "Full-text search of events on sale or running",
             description = "Every word must match, as a prefix ('jaz' finds Jazz), in the title, category or "
                     + "description; ranked by relevance unless sorted by startTime or price. The filters of listEvents "
@@ -92,7 +92,6 @@ public class EventsResource {
 
     @GET
     @Path("/{id}")
-    @PermitAll
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(operationId = "getEvent", summary = "An event with its tiers", description = "Drafts and events under "

@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
+// Public unless a method says otherwise: see ContractDocument on method-level @PermitAll.
+@PermitAll
 public class TiersResource {
     @Inject
     Tiers tiers;
@@ -55,7 +57,6 @@ public class TiersResource {
             + "breaks a rule (details say which)";
 
     @GET
-    @PermitAll
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(operationId = "listEventTiers", summary = "The event's tiers, with what is still available",

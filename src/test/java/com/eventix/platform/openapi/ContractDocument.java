@@ -93,7 +93,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * <li>every operation has an {@code @Operation} with a unique operationId and a summary, and exactly one tag
  * (its resource's {@code @Tag}), declared once in the application's {@code @OpenAPIDefinition};</li>
  * <li>security is what the resource enforces: {@code @RolesAllowed} means a bearer token (the roles are written
- * in the description), {@code @PermitAll} none; explicit {@code @SecurityRequirement(s)} or
+ * in the description), {@code @PermitAll} none (on the class only: on a method, Payara authenticates its calls
+ * twice); explicit {@code @SecurityRequirement(s)} or
  * {@code @SecurityRequirementsSet}s (an empty set: anonymous callers welcome) say more and must agree with it;</li>
  * <li>success payloads are named schemas, declared as {@code @Schema(implementation = X.class)} or by name
  * ({@code ref = "X"}, {@code "XPage"} for a page of X, {@code "XList"} for a list of X); each is wrapped in its own
@@ -641,6 +642,12 @@ public final class ContractDocument {
             roles = List.of(resource.getAnnotation(RolesAllowed.class).value());
         } else if (!method.isAnnotationPresent(PermitAll.class) && !resource.isAnnotationPresent(PermitAll.class)) {
             violations.add(where + ": say who may call it (@RolesAllowed or @PermitAll)");
+        }
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            // Payara's MP-JWT answers a method's @PermitAll with a filter that authenticates the request a second
+            // time (RolesAllowedRequestFilter): a tenth of a public page's CPU. The class says it instead.
+            violations.add(where + ": @PermitAll on the method authenticates every call twice; put it on the class "
+                    + "(with @RolesAllowed on its other methods)");
         }
         List<List<String>> alternatives = explicitSecurity(method);
         if (alternatives == null) {
