@@ -4,7 +4,7 @@ import com.eventix.platform.api.Responses;
 import com.eventix.tickets.control.EventNotices;
 import com.eventix.tickets.entity.EventNotice;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins see what ticket holders were told: organizers' announcements, reminders and changes. */
 @Path("/admin/event-notices")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

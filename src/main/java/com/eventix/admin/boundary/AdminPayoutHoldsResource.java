@@ -7,7 +7,7 @@ import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins hold an organizer's payouts (none is made or sent meanwhile) and release them. */
 @Path("/admin/organizers/{id}/payouts")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

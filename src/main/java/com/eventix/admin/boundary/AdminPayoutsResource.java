@@ -5,7 +5,7 @@ import com.eventix.payouts.control.PayoutView;
 import com.eventix.payouts.entity.Payout;
 import com.eventix.platform.api.Responses;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * path first, so these cannot share a class with {@link AdminOrganizersResource}'s paths.
  */
 @Path("/admin/payouts")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

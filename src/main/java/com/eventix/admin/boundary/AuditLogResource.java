@@ -6,7 +6,7 @@ import com.eventix.platform.audit.AuditEntry;
 import com.eventix.platform.audit.AuditLog;
 import com.eventix.platform.audit.AuditQuery;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log, for administrators. */
 @Path("/admin/audit-log")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")

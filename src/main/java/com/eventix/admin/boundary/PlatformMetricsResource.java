@@ -5,7 +5,7 @@ import com.eventix.analytics.control.PlatformMetrics;
 import com.eventix.analytics.control.PlatformReport;
 import com.eventix.platform.api.Responses;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's business figures, per day. */
 @Path("/admin/metrics")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

@@ -3,7 +3,7 @@ package com.eventix.admin.boundary;
 import com.eventix.payments.control.Reconciliation;
 import com.eventix.platform.api.Responses;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins check that the money ledger agrees with the payments and refunds it sums up. */
 @Path("/admin/reconciliation")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

@@ -7,7 +7,7 @@ import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The sales figures of one of the caller's events. */
 @Path("/events/{eventId}/analytics")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ORGANIZER")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

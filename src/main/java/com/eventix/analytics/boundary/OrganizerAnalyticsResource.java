@@ -5,7 +5,7 @@ import com.eventix.analytics.control.SalesReport;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The sales figures of all of the caller's events together. */
 @Path("/organizers/me/analytics")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ORGANIZER")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

@@ -8,7 +8,7 @@ import com.eventix.platform.idempotency.Idempotency;
 import com.eventix.platform.security.CurrentUser;
 import com.eventix.platform.observability.Outcomes;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * TicketsResource; JAX-RS matches both classes' methods together, the literal segments here first.)
  */
 @Path("/tickets")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -7,7 +7,7 @@ import com.eventix.checkin.control.CheckinLists;
 import com.eventix.checkin.entity.CheckinList;
 import com.eventix.platform.api.Responses;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The check-in lists of an organizer's event: which tickets each door admits, and when. */
 @Path("/events/{eventId}/checkin-lists")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ORGANIZER")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -5,7 +5,7 @@ import com.eventix.checkin.control.ScannerTokens;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.audit.ClientOrigin;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Scanner devices sign in: their key for a short access token. */
 @Path("/checkin/devices/token")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

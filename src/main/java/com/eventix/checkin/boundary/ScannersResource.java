@@ -7,7 +7,7 @@ import com.eventix.checkin.control.ScannerDeviceView;
 import com.eventix.checkin.control.ScannerDevices;
 import com.eventix.platform.api.Responses;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The door scanners of an organizer's event: issue one (its key is shown once), list them, revoke one. */
 @Path("/events/{eventId}/scanners")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ORGANIZER")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -10,7 +10,7 @@ import com.eventix.platform.audit.ClientOrigin;
 import com.eventix.platform.security.CurrentUser;
 import com.eventix.platform.web.OwnBodyLimit;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An event's banner image. */
 @Path("/events/{id}/banner")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ORGANIZER")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")

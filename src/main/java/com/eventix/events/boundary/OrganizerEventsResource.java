@@ -6,7 +6,7 @@ import com.eventix.platform.api.Page;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An organizer's own events, in every status. */
 @Path("/organizers/me/events")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ORGANIZER", "ATTENDEE", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

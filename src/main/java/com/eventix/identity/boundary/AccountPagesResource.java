@@ -9,7 +9,7 @@ import com.eventix.platform.api.HtmlPage;
 import com.eventix.platform.api.RetryLaterException;
 import com.eventix.platform.audit.ClientOrigin;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * button does, because mail scanners open links on their own and would spend the token.
  */
 @Path("/account")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class AccountPagesResource {

@@ -4,7 +4,7 @@ import com.eventix.notifications.control.NotificationPreferences;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Which kinds of notification the caller gets by email. */
 @Path("/users/me/notification-preferences")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -7,7 +7,7 @@ import com.eventix.platform.api.ErrorCode;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's notifications inbox. */
 @Path("/notifications")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

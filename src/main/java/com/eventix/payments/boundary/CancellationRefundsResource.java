@@ -4,7 +4,7 @@ import com.eventix.payments.control.CancellationRefunds;
 import com.eventix.platform.api.Responses;
 import com.eventix.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** How far the refunds of a cancelled event got, for its organizer and admins. */
 @Path("/events/{id}/cancellation-refunds")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

@@ -13,7 +13,7 @@ import com.eventix.platform.idempotency.Idempotency;
 import com.eventix.platform.security.CurrentUser;
 import com.eventix.platform.observability.Outcomes;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Paying for holds, and the buyer's orders. */
 @Path("/orders")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -3,7 +3,7 @@ package com.eventix.payments.boundary;
 import com.eventix.payments.control.Payments;
 import com.eventix.platform.api.Responses;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where payment providers report. The signature is checked over the exact bytes received. */
 @Path("/payments/webhooks/{provider}")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Tag(name = "Payments")
 public class PaymentWebhooksResource {

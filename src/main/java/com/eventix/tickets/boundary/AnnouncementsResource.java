@@ -7,7 +7,7 @@ import com.eventix.platform.security.CurrentUser;
 import com.eventix.tickets.control.EventNotices;
 import com.eventix.tickets.control.NoticeView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An organizer's messages to the ticket holders of their event. */
 @Path("/events/{eventId}/announcements")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("ORGANIZER")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -5,7 +5,7 @@ import com.eventix.platform.api.Responses;
 import com.eventix.platform.security.CurrentUser;
 import com.eventix.tickets.control.EventKeys;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * codes offline. It is public by nature; it is served for events the caller may see.
  */
 @Path("/events/{id}/ticket-key")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Tag(name = "Tickets")
 public class ScannerKeyResource {

@@ -8,7 +8,7 @@ import com.eventix.platform.security.CurrentUser;
 import com.eventix.tickets.control.TicketTransferView;
 import com.eventix.tickets.control.TicketTransfers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * path has more literal characters than /tickets/{id} and /tickets, so it is matched before them without a regex.
  */
 @Path("/tickets/{id}/transfer")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

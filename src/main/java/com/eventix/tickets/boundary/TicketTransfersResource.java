@@ -11,7 +11,7 @@ import com.eventix.tickets.control.TicketTransfers;
 import com.eventix.tickets.control.TicketView;
 import com.eventix.tickets.control.TransferRole;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * account whose verified email address the offer was sent to; for everybody else an offer is "not found".
  */
 @Path("/tickets/transfers")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

@@ -7,7 +7,7 @@ import com.eventix.tickets.control.QrImages;
 import com.eventix.tickets.control.TicketView;
 import com.eventix.tickets.control.Tickets;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * that is not a UUID names no ticket here, so it is a 404 like an unknown one.
  */
 @Path("/tickets")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
 @Tag(name = "Tickets")
 public class TicketsResource {
