@@ -108,6 +108,11 @@ public class OutboxRelay {
             jms.setStringProperty("_AMQ_DUPL_ID", message.sendingId());
             producer.send(session.createQueue(names.of(message.destination())), jms);
         } catch (JMSException e) {
+            // A send on a connection the broker dropped fails once the client stops waiting for it (5 s); its
+            // failover listener has marked the broker unreachable by then.
+            if (!broker.isReachable()) {
+                throw new BrokerUnreachable(e);
+            }
             throw new IllegalStateException("broker send failed: " + e.getMessage(), e);
         }
     }

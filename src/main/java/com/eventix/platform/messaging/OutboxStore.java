@@ -33,8 +33,6 @@ public class OutboxStore {
     @Inject
     MetricRegistry metrics;
     @Inject
-    Broker broker;
-    @Inject
     @ConfigProperty(name = "OUTBOX_MAX_ATTEMPTS")
     int maxAttempts;
     /** The wait after a first failure; it doubles with each further one, up to an hour. */
@@ -49,7 +47,7 @@ public class OutboxStore {
     /**
      * Claims up to {@code limit} rows that are due, hands each to {@code sender} and marks it published. A send
      * that fails ends the batch: the ones sent before it are marked published, and that message is recorded as
-     * failed unless the broker is unreachable.
+     * failed unless the sender found the broker unreachable ({@link BrokerUnreachable}).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Batch publishBatch(int limit, Consumer<OutboxMessage> sender) {
@@ -64,15 +62,12 @@ public class OutboxStore {
         for (OutboxMessage message : batch) {
             try {
                 sender.accept(message);
+            } catch (BrokerUnreachable e) {
+                // An outage is not the message's fault: no attempt is charged, so no outage can make it dead.
+                LOG.fine("Outbox message " + message.id() + " waits for the broker: " + e.getMessage());
+                return new Batch(batch.size(), e);
             } catch (RuntimeException e) {
-                // A send on a connection the broker dropped fails too; the client has said so by then (its failover
-                // listener marks the broker unreachable), and an outage is not the message's fault: it is not
-                // charged an attempt, so no outage, however long, can make it dead.
-                if (broker.isReachable()) {
-                    failed(message, "sending to the broker failed: " + e.getMessage());
-                } else {
-                    LOG.fine("Outbox message " + message.id() + " waits for the broker: " + e.getMessage());
-                }
+                failed(message, "sending to the broker failed: " + e.getMessage());
                 return new Batch(batch.size(), e);
             }
             message.published(clock.instant());
