@@ -139,12 +139,12 @@ class PlatformIT extends IntegrationTest {
     @Test
     void anOutageLongerThanTheRetryBudgetChargesTheWaitingMailNoAttempt() throws Exception {
         String warmUp = TestUsers.uniqueEmail("before-outage");
-        register(warmUp, "Wanda");
+        api().register(warmUp, "a fine passphrase", "Wanda", "Outage");
         assertThat(Mailbox.await(warmUp, Duration.ofSeconds(30))).as("the relays are connected").isPresent();
         String email = TestUsers.uniqueEmail("long-outage");
         services().broker.stop();
         try {
-            register(email, "Lorna");
+            api().register(email, "a fine passphrase", "Lorna", "Outage");
             Thread.sleep(12_000);
         } finally {
             services().broker.start();
@@ -152,11 +152,6 @@ class PlatformIT extends IntegrationTest {
         assertThat(Mailbox.await(email, Duration.ofSeconds(60))).as("delivered after the broker came back").isPresent();
         assertThat(Db.integer("SELECT max(attempts) FROM outbox_messages WHERE payload LIKE ?", "%" + email + "%"))
                 .as("attempts charged to the mail").isZero();
-    }
-
-    private void register(String email, String firstName) {
-        api().post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
-                "firstName", firstName, "lastName", "Outage")).then().statusCode(201);
     }
 
 }

@@ -43,8 +43,7 @@ class RedisOutageIT extends IntegrationTest {
     void withRedisCutLoginIsStillLimitedByEachInstancesOwnCounter() throws Exception {
         Api client = api();
         String email = TestUsers.uniqueEmail("local-limit");
-        client.post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
-                "firstName", "Lola", "lastName", "Local")).then().statusCode(201);
+        client.register(email, "a fine passphrase", "Lola", "Local");
         services().redis.cut();
         try {
             List<Integer> statuses = new ArrayList<>();
@@ -79,8 +78,7 @@ class RedisOutageIT extends IntegrationTest {
     void withRedisDownLoginStillWorksAndIsLimitedByTheInstancesOwnCounters() throws Exception {
         Api client = api();
         String email = TestUsers.uniqueEmail("noredis");
-        client.post("/api/v1/auth/register", Map.of("email", email, "password", "a fine passphrase",
-                "firstName", "Rita", "lastName", "Redisless")).then().statusCode(201);
+        client.register(email, "a fine passphrase", "Rita", "Redisless");
         fillTheRedisPool();
         long mark = ServerLog.mark();
         services().redis.cut();

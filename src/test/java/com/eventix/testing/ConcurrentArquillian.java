@@ -1,6 +1,5 @@
 package com.eventix.testing;
 
-import java.lang.reflect.Method;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.arquillian.core.api.Instance;
 import org.jboss.arquillian.core.api.annotation.Inject;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
  * Arquillian's JUnit 5 extension for test classes that may run at the same time (JUnit's
@@ -22,10 +19,11 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * Arquillian's event bus is single-threaded: its contexts are activated per thread and its stores are plain maps. So
  * its lifecycle events (deploying before a class, enriching a test instance with deployment URLs, undeploying after)
  * go through it one at a time, on whichever thread runs the class, with its application context made active there;
- * the test bodies, which only call the deployments over HTTP, run on their own threads without it.
+ * the test bodies, which only call the deployments over HTTP, run as JUnit calls them, on their own threads,
+ * without Arquillian's test event (which this extension does not pass on: a client-side test needs nothing of it).
  */
 public class ConcurrentArquillian implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, InvocationInterceptor {
+        AfterEachCallback {
     private static final ArquillianExtension ARQUILLIAN = new ArquillianExtension();
     /** One Arquillian event at a time. */
     private static final ReentrantLock EVENTS = new ReentrantLock();
@@ -69,13 +67,6 @@ public class ConcurrentArquillian implements BeforeAllCallback, AfterAllCallback
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         inTurn(() -> ARQUILLIAN.afterEach(context));
-    }
-
-    /** The body runs as JUnit calls it: a client-side test needs nothing of Arquillian's test event. */
-    @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext extensionContext) throws Throwable {
-        invocation.proceed();
     }
 
     private static void inTurn(Step step) throws Exception {
