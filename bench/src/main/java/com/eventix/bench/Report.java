@@ -49,7 +49,13 @@ final class Report {
         Map<String, Object> m = new LinkedHashMap<>(machine);
         m.put("loadAverageAtEnd", Machine.loadAverage());
         doc.put("machine", m);
-        doc.put("configuration", configuration);
+        Map<String, Object> cfg = new LinkedHashMap<>(configuration);
+        String extra = System.getenv("BENCH_SERVER_JAVA_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            // After jvm.options on the servers' command line: a -D here overrides the defaults listed above.
+            cfg.put("serverJavaOptionsAdded", extra.strip());
+        }
+        doc.put("configuration", cfg);
         doc.put("figures", figures);
         if (!checks.isEmpty()) {
             doc.put("checks", checks);
