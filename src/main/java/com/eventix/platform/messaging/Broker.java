@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -33,6 +34,7 @@ public class Broker {
 
     private ActiveMQConnectionFactory factory;
     private final AtomicBoolean reachable = new AtomicBoolean(false);
+    private final AtomicLong losses = new AtomicLong();
 
     private synchronized ActiveMQConnectionFactory factory() {
         if (factory == null) {
@@ -69,6 +71,7 @@ public class Broker {
             markReachable();
             return connection;
         } catch (JMSException e) {
+            losses.incrementAndGet();
             if (reachable.compareAndSet(true, false)) {
                 LOG.warning("Message broker at " + url + " is unreachable: " + e.getMessage()
                         + "; messages wait in the outbox until it returns");
@@ -84,6 +87,7 @@ public class Broker {
     }
 
     public void markUnreachable(Exception cause) {
+        losses.incrementAndGet();
         if (reachable.compareAndSet(true, false)) {
             LOG.warning("Lost the message broker at " + url + ": " + cause.getMessage());
         }
@@ -91,6 +95,14 @@ public class Broker {
 
     public boolean isReachable() {
         return reachable.get();
+    }
+
+    /**
+     * How many times a connection has reported the broker lost so far: a caller compares two readings to learn
+     * whether an outage began in between, even one the client has recovered from since.
+     */
+    public long losses() {
+        return losses.get();
     }
 
     public String url() {

@@ -95,6 +95,8 @@ public class OutboxRelay {
     }
 
     private void send(OutboxMessage message) {
+        boolean reachableBefore = broker.isReachable();
+        long lossesBefore = broker.losses();
         try {
             connect();
             TextMessage jms = session.createTextMessage(message.payload());
@@ -108,9 +110,10 @@ public class OutboxRelay {
             jms.setStringProperty("_AMQ_DUPL_ID", message.sendingId());
             producer.send(session.createQueue(names.of(message.destination())), jms);
         } catch (JMSException e) {
-            // A send on a connection the broker dropped fails once the client stops waiting for it (5 s); its
-            // failover listener has marked the broker unreachable by then.
-            if (!broker.isReachable()) {
+            // A send on a connection the broker dropped fails once the client stops waiting for it (5 s), or when
+            // the client, reconnected, unblocks it: the outage's fault if the broker was down at any time from the
+            // send's start to its failure, even if it is back by now.
+            if (!reachableBefore || broker.losses() != lossesBefore || !broker.isReachable()) {
                 throw new BrokerUnreachable(e);
             }
             throw new IllegalStateException("broker send failed: " + e.getMessage(), e);
