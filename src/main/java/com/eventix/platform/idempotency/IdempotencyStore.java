@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -28,6 +29,9 @@ public class IdempotencyStore {
     EntityManager em;
 
     /** The state of a key as the claim found it; {@code claimedAt} is when an abandoned claim was made. */
+    /** Claims tried when the key's holder keeps releasing it in between; then it is reported in progress (409). */
+    private static final int CLAIM_ATTEMPTS = 3;
+
     public record Claim(Outcome outcome, String requestHash, Integer status, String body, Instant claimedAt) {
     }
 
@@ -39,17 +43,19 @@ public class IdempotencyStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claim claim(UUID userId, String scope, String key, String hash, Instant now, Duration lease) {
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_keys (user_id, scope, idempotency_key, "
-                        + "request_hash, created_at, lease_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
-                .setParameter(1, userId).setParameter(2, scope).setParameter(3, key).setParameter(4, hash)
-                .setParameter(5, utc(now)).setParameter(6, utc(now.plus(lease)))
-                .executeUpdate();
-        if (inserted == 1) {
-            return new Claim(Outcome.CLAIMED, hash, null, null, now);
+        Object[] row = null;
+        for (int attempt = 1; row == null; attempt++) {
+            if (insert(userId, scope, key, hash, now, lease)) {
+                return new Claim(Outcome.CLAIMED, hash, null, null, now);
+            }
+            // Read without locking first: the row of a request still running in one transaction is locked by it.
+            row = find("SELECT request_hash, response_status, response_body FROM idempotency_keys "
+                    + "WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3", userId, scope, key).orElse(null);
+            // None: the request that held the key failed and released it since the insert; the key is free again.
+            if (row == null && attempt == CLAIM_ATTEMPTS) {
+                return new Claim(Outcome.IN_PROGRESS, hash, null, null, null);
+            }
         }
-        // Read without locking first: the row of a request still running in one transaction is locked by it.
-        Object[] row = row("SELECT request_hash, response_status, response_body FROM idempotency_keys "
-                + "WHERE user_id = ?1 AND scope = ?2 AND idempotency_key = ?3", userId, scope, key);
         String storedHash = ((String) row[0]).trim();
         if (row[1] != null) {
             return new Claim(Outcome.DONE, storedHash, ((Number) row[1]).intValue(), (String) row[2], null);
@@ -114,15 +120,24 @@ public class IdempotencyStore {
                 .setParameter(1, userId).setParameter(2, scope).setParameter(3, key).executeUpdate();
     }
 
+    private boolean insert(UUID userId, String scope, String key, String hash, Instant now, Duration lease) {
+        return em.createNativeQuery("INSERT INTO idempotency_keys (user_id, scope, idempotency_key, "
+                        + "request_hash, created_at, lease_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
+                .setParameter(1, userId).setParameter(2, scope).setParameter(3, key).setParameter(4, hash)
+                .setParameter(5, utc(now)).setParameter(6, utc(now.plus(lease)))
+                .executeUpdate() == 1;
+    }
+
     private Object[] row(String sql, UUID userId, String scope, String key) {
+        return find(sql, userId, scope, key).orElseThrow(() -> new IllegalStateException(
+                "Idempotency key " + scope + "/" + key + " vanished while claimed"));
+    }
+
+    private Optional<Object[]> find(String sql, UUID userId, String scope, String key) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery(sql).setParameter(1, userId).setParameter(2, scope)
                 .setParameter(3, key).getResultList();
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("Idempotency key " + scope + "/" + key + " vanished while claimed");
-        }
-        Object first = rows.get(0);
-        return first instanceof Object[] columns ? columns : new Object[] {first};
+        return rows.stream().findFirst().map(first -> first instanceof Object[] columns ? columns : new Object[] {first});
     }
 
     private static OffsetDateTime utc(Instant instant) {
