@@ -85,13 +85,18 @@ public class CancellationClaims {
         return lockDue(due, 1).stream().findFirst().flatMap(this::refund);
     }
 
-    /** Notes that claiming the order failed; after MAX_FAILURES it is no longer claimed. */
+    /**
+     * Notes that claiming the order failed; after MAX_FAILURES it is no longer claimed. Two instances may each have
+     * claimed it before the other's failure was noted: a failure beyond the limit is not counted, so an order set
+     * aside shows MAX_FAILURES failures, however its last claims interleaved.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void claimFailed(Due due, String error) {
         em.createNativeQuery("UPDATE cancellation_orders SET failures = failures + 1, last_error = ?3 "
-                        + "WHERE event_id = ?1 AND order_id = ?2 AND outcome IS NULL")
+                        + "WHERE event_id = ?1 AND order_id = ?2 AND outcome IS NULL AND failures < ?4")
                 .setParameter(1, due.eventId()).setParameter(2, due.orderId())
                 .setParameter(3, error == null ? "" : error.substring(0, Math.min(error.length(), 2000)))
+                .setParameter(4, MAX_FAILURES)
                 .executeUpdate();
     }
 
